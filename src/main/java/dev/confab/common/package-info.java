@@ -1,0 +1,2 @@
+/** Small value types every feature uses: ids, paging, the answer to a delete, setting checks. */
+package dev.confab.common;

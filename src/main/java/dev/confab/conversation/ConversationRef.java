@@ -1,0 +1,5 @@
+package dev.confab.conversation;
+
+/** Names one conversation. */
+public record ConversationRef(String id) {
+}

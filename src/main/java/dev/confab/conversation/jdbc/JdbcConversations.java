@@ -1,0 +1,221 @@
+package dev.confab.conversation.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.common.Ids;
+import dev.confab.common.Json;
+import dev.confab.conversation.Conversation;
+import dev.confab.conversation.ConversationQuery;
+import dev.confab.conversation.ConversationSettings;
+import dev.confab.conversation.Conversations;
+import dev.confab.conversation.Message;
+import dev.confab.conversation.NewMessage;
+import dev.confab.problem.Problem;
+import dev.confab.problem.ProblemKind;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Conversations and messages in a SQL database. A message's place in its conversation comes from
+ * the conversation row's counter, bumped in the same transaction that inserts the message, so
+ * concurrent appends are serialized by the row lock and none is lost.
+ */
+@Repository
+class JdbcConversations implements Conversations {
+
+    private static final String COLUMNS = """
+            c.id, c.user_id, c.persona_id, c.title, c.summary, c.metadata, c.settings, c.message_count,
+            c.tokens_input, c.tokens_output, c.total_cost, c.deleted, c.version, c.created_at, c.updated_at""";
+    private static final String MESSAGE_COLUMNS = """
+            m.id AS m_id, m.conversation_id AS m_conversation_id, m.seq AS m_seq, m.role AS m_role,
+            m.content AS m_content, m.parts AS m_parts, m.message_type AS m_message_type, m.status AS m_status,
+            m.model AS m_model, m.token_count AS m_token_count, m.created_at AS m_created_at""";
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final Clock clock;
+
+    JdbcConversations(JdbcClient jdbc, Json json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Conversation insert(Conversation c, boolean onePerPersona) {
+        try {
+            jdbc.sql("""
+                    INSERT INTO conversations (id, user_id, persona_id, pair_key, title, metadata, settings,
+                        message_count, next_seq, tokens_input, tokens_output, total_cost, deleted, version,
+                        created_at, updated_at)
+                    VALUES (:id, :user, :persona, :pair, :title, :metadata, :settings, 0, 0, 0, 0, 0, FALSE, 0,
+                        :created, :updated)""")
+                    .param("id", c.id()).param("user", c.userId()).param("persona", c.personaId())
+                    .param("pair", onePerPersona ? c.userId() + "\u0000" + c.personaId() : null)
+                    .param("title", c.title()).param("metadata", json.write(c.metadata()))
+                    .param("settings", json.write(c.settings()))
+                    .param("created", Timestamp.from(c.createdAt())).param("updated", Timestamp.from(c.updatedAt()))
+                    .update();
+            return c;
+        } catch (DuplicateKeyException e) {
+            throw new Problem(ProblemKind.CONFLICT, "conversation_exists",
+                    "user already has a conversation with persona '" + c.personaId() + "'");
+        }
+    }
+
+    @Override
+    public Optional<Conversation> byId(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.id = :id").param("id", id)
+                .query(this::conversation).optional();
+    }
+
+    @Override
+    public Optional<Conversation> byUserAndPersona(String userId, String personaId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.pair_key = :pair AND c.deleted = FALSE")
+                .param("pair", userId + "\u0000" + personaId).query(this::conversation).optional();
+    }
+
+    @Override
+    public List<Conversation> page(ConversationQuery q, int limit, int offset) {
+        return jdbc.sql("SELECT " + COLUMNS + ", " + MESSAGE_COLUMNS + """
+                         FROM conversations c
+                         LEFT JOIN messages m ON m.conversation_id = c.id AND m.seq = c.next_seq
+                        WHERE """ + " " + filter(q) + " ORDER BY c.updated_at DESC, c.id LIMIT :limit OFFSET :offset")
+                .param("user", q.userId()).param("persona", q.personaId())
+                .param("limit", limit).param("offset", offset)
+                .query((rs, n) -> withLast(conversation(rs, n), rs)).list();
+    }
+
+    @Override
+    public long count(ConversationQuery q) {
+        return jdbc.sql("SELECT COUNT(*) FROM conversations c WHERE " + filter(q))
+                .param("user", q.userId()).param("persona", q.personaId()).query(Long.class).single();
+    }
+
+    @Override
+    public Conversation update(Conversation c) {
+        int rows = jdbc.sql("""
+                UPDATE conversations SET title = :title, metadata = :metadata, settings = :settings,
+                    version = version + 1, updated_at = :updated
+                WHERE id = :id AND version = :version AND deleted = FALSE""")
+                .param("id", c.id()).param("title", c.title()).param("metadata", json.write(c.metadata()))
+                .param("settings", json.write(c.settings())).param("updated", Timestamp.from(c.updatedAt()))
+                .param("version", c.version()).update();
+        if (rows == 0) {
+            throw new Problem(ProblemKind.CONFLICT, "conversation_changed",
+                    "conversation '" + c.id() + "' was changed by someone else; read it again and retry");
+        }
+        return byId(c.id()).orElseThrow();
+    }
+
+    @Override
+    public boolean softDelete(String id) {
+        return jdbc.sql("""
+                UPDATE conversations SET deleted = TRUE, pair_key = NULL, version = version + 1, updated_at = :now
+                WHERE id = :id AND deleted = FALSE""")
+                .param("id", id).param("now", Timestamp.from(clock.instant())).update() > 0;
+    }
+
+    @Override
+    @Transactional
+    public boolean delete(String id) {
+        jdbc.sql("DELETE FROM messages WHERE conversation_id = :id").param("id", id).update();
+        return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
+    }
+
+    @Override
+    @Transactional
+    public Message append(String conversationId, NewMessage m) {
+        Instant now = clock.instant();
+        int rows = jdbc.sql("""
+                UPDATE conversations SET next_seq = next_seq + 1, message_count = message_count + 1,
+                    tokens_input = tokens_input + :input, tokens_output = tokens_output + :output,
+                    total_cost = total_cost + :cost, title = COALESCE(title, :title), updated_at = :now
+                WHERE id = :id AND deleted = FALSE""")
+                .param("id", conversationId).param("input", m.inputTokens()).param("output", m.outputTokens())
+                .param("cost", m.cost()).param("title", m.titleIfUntitled()).param("now", Timestamp.from(now))
+                .update();
+        if (rows == 0) {
+            throw Problem.notFound("conversation", conversationId);
+        }
+        long seq = jdbc.sql("SELECT next_seq FROM conversations WHERE id = :id").param("id", conversationId)
+                .query(Long.class).single();
+        Message message = new Message(Ids.prefixed("msg"), conversationId, seq, m.role(), m.content(), m.parts(),
+                m.messageType(), m.status(), m.model(), m.tokenCount(), now);
+        jdbc.sql("""
+                INSERT INTO messages (id, conversation_id, seq, role, content, parts, message_type, status, model,
+                    token_count, created_at)
+                VALUES (:id, :conversation, :seq, :role, :content, :parts, :type, :status, :model, :tokens, :created)""")
+                .param("id", message.id()).param("conversation", conversationId).param("seq", seq)
+                .param("role", m.role()).param("content", m.content()).param("parts", json.write(m.parts()))
+                .param("type", m.messageType()).param("status", m.status()).param("model", m.model())
+                .param("tokens", m.tokenCount()).param("created", Timestamp.from(now))
+                .update();
+        return message;
+    }
+
+    @Override
+    public List<Message> messages(String conversationId, int limit, int offset, boolean newestFirst) {
+        return jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM messages m WHERE m.conversation_id = :id ORDER BY m.seq "
+                        + (newestFirst ? "DESC" : "ASC") + " LIMIT :limit OFFSET :offset")
+                .param("id", conversationId).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> message(rs)).list();
+    }
+
+    @Override
+    public List<Message> recent(String conversationId, int count) {
+        List<Message> newestFirst = messages(conversationId, count, 0, true);
+        List<Message> history = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(history);
+        return history;
+    }
+
+    @Override
+    public long countMessages(String conversationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM messages WHERE conversation_id = :id").param("id", conversationId)
+                .query(Long.class).single();
+    }
+
+    private static String filter(ConversationQuery q) {
+        String where = "c.user_id = :user AND c.deleted = FALSE";
+        return q.personaId() == null ? where : where + " AND c.persona_id = :persona";
+    }
+
+    private Conversation conversation(ResultSet rs, int row) throws SQLException {
+        long input = rs.getLong("tokens_input");
+        long output = rs.getLong("tokens_output");
+        return new Conversation(rs.getString("id"), rs.getString("user_id"), rs.getString("persona_id"),
+                rs.getString("title"), rs.getString("summary"), json.readMap(rs.getString("metadata")),
+                json.read(rs.getString("settings"), ConversationSettings.class), rs.getInt("message_count"),
+                Conversation.Totals.of(input, output), rs.getBigDecimal("total_cost"), rs.getBoolean("deleted"),
+                rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), null);
+    }
+
+    private Conversation withLast(Conversation c, ResultSet rs) throws SQLException {
+        if (rs.getString("m_id") == null) {
+            return c;
+        }
+        return new Conversation(c.id(), c.userId(), c.personaId(), c.title(), c.summary(), c.metadata(), c.settings(),
+                c.messageCount(), c.usage(), c.totalCost(), c.deleted(), c.version(), c.createdAt(), c.updatedAt(),
+                message(rs));
+    }
+
+    private Message message(ResultSet rs) throws SQLException {
+        int tokens = rs.getInt("m_token_count");
+        Integer tokenCount = rs.wasNull() ? null : tokens;
+        return new Message(rs.getString("m_id"), rs.getString("m_conversation_id"), rs.getLong("m_seq"),
+                rs.getString("m_role"), rs.getString("m_content"), json.read(rs.getString("m_parts"), JsonNode.class),
+                rs.getString("m_message_type"), rs.getString("m_status"), rs.getString("m_model"), tokenCount,
+                rs.getTimestamp("m_created_at").toInstant());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.confab.door;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * functions.yml: every function and pipeline with its types, description and routes. The single
+ * source of truth for the public surface; every door routes by it.
+ */
+public record Catalog(Map<String, Entry> functions, Map<String, Entry> pipelines) {
+
+    public static final String RESOURCE = "functions.yml";
+
+    /**
+     * A function bean, or a pipeline of them ({@code definition} like {@code a|b|c}).
+     */
+    public record Entry(String description, String definition, String input, String output, List<RouteSpec> routes) {
+
+        public Entry {
+            routes = routes == null ? List.of() : List.copyOf(routes);
+        }
+    }
+
+    /**
+     * One HTTP route. {@code surface} names whose API it is (core, or a seed), which picks the error
+     * envelope. {@code headers} copies request headers into input fields; {@code set} fixes input
+     * fields whatever the caller sends.
+     */
+    public record RouteSpec(String method, String path, Integer status, String surface, Map<String, String> headers,
+            Map<String, Object> set) {
+
+        public RouteSpec {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+            set = set == null ? Map.of() : Map.copyOf(set);
+        }
+    }
+
+    public Catalog {
+        functions = functions == null ? Map.of() : new LinkedHashMap<>(functions);
+        pipelines = pipelines == null ? Map.of() : new LinkedHashMap<>(pipelines);
+    }
+
+    public static Catalog load() {
+        try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    static Catalog read(InputStream in) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return yaml.readValue(in, Catalog.class);
+    }
+
+    /** The function definition an entry invokes: its own name, or its pipeline. */
+    public static String definitionOf(String name, Entry entry) {
+        return entry.definition() == null ? name : entry.definition();
+    }
+
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        functions.forEach((name, entry) -> entry.routes().forEach(r -> routes.add(Route.of(name, definitionOf(name, entry), r))));
+        pipelines.forEach((name, entry) -> entry.routes().forEach(r -> routes.add(Route.of(name, definitionOf(name, entry), r))));
+        return routes;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.confab.door;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.confab.problem.Problem;
+import dev.confab.problem.ProblemKind;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Routes a call by functions.yml to its function: builds the function's input from body, query,
+ * path and headers, invokes it, and turns the result or the failure into an outcome. Every door
+ * (local HTTP, Lambda, Azure) goes through here, so they answer alike.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    private final List<Route> routes;
+    private final FunctionCatalog functions;
+    private final ObjectMapper mapper;
+    private final long maxBody;
+    private final Map<String, FunctionInvocationWrapper> invokers = new ConcurrentHashMap<>();
+
+    Dispatcher(FunctionCatalog functions, ObjectMapper mapper, DoorSettings settings) {
+        this.routes = Catalog.load().routes().stream()
+                .sorted(Comparator.comparing(Route::path, PathPattern.SPECIFICITY_COMPARATOR))
+                .toList();
+        this.functions = functions;
+        this.mapper = mapper;
+        this.maxBody = settings.maxBody().toBytes();
+    }
+
+    /** Whether some route of the catalog serves this path, whatever the method. */
+    public boolean serves(String path) {
+        return routes.stream().anyMatch(r -> r.match(path) != null);
+    }
+
+    public long maxBody() {
+        return maxBody;
+    }
+
+    public Outcome dispatch(Call call) {
+        List<Route> onPath = routes.stream().filter(r -> r.match(call.path()) != null).toList();
+        if (onPath.isEmpty()) {
+            return failure(Surface.CORE, new Problem(ProblemKind.NOT_FOUND, "route_not_found",
+                    "no route for " + call.method() + " " + call.path()));
+        }
+        Optional<Route> route = onPath.stream().filter(r -> r.method().equalsIgnoreCase(call.method())).findFirst();
+        if (route.isEmpty()) {
+            String allowed = onPath.stream().map(Route::method).distinct().collect(Collectors.joining(", "));
+            Outcome refused = failure(onPath.get(0).surface(), new Problem(ProblemKind.METHOD_NOT_ALLOWED,
+                    "method_not_allowed", call.method() + " is not allowed on " + call.path() + "; use " + allowed));
+            return new Outcome(refused.status(), Map.of("Content-Type", "application/json", "Allow", allowed),
+                    refused.body());
+        }
+        return invoke(route.get(), call);
+    }
+
+    /** A problem found before dispatch (by a door), answered in the envelope of the path's surface. */
+    public Outcome refuse(String path, Problem problem) {
+        Surface surface = routes.stream().filter(r -> r.match(path) != null).findFirst()
+                .map(Route::surface).orElse(Surface.CORE);
+        return failure(surface, problem);
+    }
+
+    private Outcome invoke(Route route, Call call) {
+        try {
+            FunctionInvocationWrapper function = invokers.computeIfAbsent(route.definition(), this::lookup);
+            Object result = function.isSupplier() ? function.get() : function.apply(input(route, call, function));
+            if (route.status() == 204 || result == null) {
+                return new Outcome(route.status() == 200 ? 204 : route.status(), Map.of(), new byte[0]);
+            }
+            return new Outcome(route.status(), JSON, mapper.writeValueAsBytes(result));
+        } catch (RuntimeException | JsonProcessingException failure) {
+            return failure(route.surface(), problemOf(failure, route));
+        }
+    }
+
+    private FunctionInvocationWrapper lookup(String definition) {
+        FunctionInvocationWrapper function = functions.lookup(definition);
+        if (function == null) {
+            throw new IllegalStateException("functions.yml names '" + definition + "', which is not a function bean");
+        }
+        return function;
+    }
+
+    private Object input(Route route, Call call, FunctionInvocationWrapper function) {
+        if (call.body().length > maxBody) {
+            throw new Problem(ProblemKind.TOO_LARGE, "body_too_large",
+                    "request body is larger than " + maxBody + " bytes");
+        }
+        ObjectNode fields = body(call);
+        call.query().forEach((name, values) -> {
+            if (values.size() == 1) {
+                fields.put(name, values.get(0));
+            } else {
+                values.forEach(fields.putArray(name)::add);
+            }
+        });
+        route.headers().forEach((header, field) -> {
+            String value = call.header(header);
+            fields.remove(field); // only the header may say who the caller is
+            if (value != null) {
+                fields.put(field, value);
+            }
+        });
+        route.match(call.path()).forEach(fields::put);
+        route.set().forEach((field, value) -> fields.set(field, mapper.valueToTree(value)));
+        JavaType type = mapper.constructType(function.getInputType());
+        try {
+            return mapper.treeToValue(fields, type);
+        } catch (MismatchedInputException e) {
+            throw Problem.invalid(fieldOf(e), "field '" + fieldOf(e) + "' has the wrong type or format");
+        } catch (JsonProcessingException e) {
+            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getMessage());
+        }
+    }
+
+    private ObjectNode body(Call call) {
+        if (call.body().length == 0) {
+            return mapper.createObjectNode();
+        }
+        String type = call.header("content-type");
+        if (type != null && !type.toLowerCase().contains("json") && !type.toLowerCase().startsWith("text/plain")) {
+            throw new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                    "send the body as application/json, not " + type);
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(call.body());
+        } catch (java.io.IOException e) {
+            throw Problem.badRequest("malformed_json", "request body is not valid JSON");
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return mapper.createObjectNode();
+        }
+        if (!tree.isObject()) {
+            throw Problem.badRequest("invalid_body", "request body must be a JSON object");
+        }
+        return (ObjectNode) tree;
+    }
+
+    private static String fieldOf(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "body" : path.replace(".[", "[");
+    }
+
+    private static Problem problemOf(Throwable failure, Route route) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Problem problem) {
+                return problem;
+            }
+            if (t instanceof DataAccessException storage) {
+                log.error("storage failed on {} {}: {}", route.method(), route.path(), storage.getMostSpecificCause().toString());
+                return new Problem(ProblemKind.UNAVAILABLE, "storage_unavailable",
+                        "storage is unavailable; try again shortly", Map.of(), storage);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        log.error("{} {} failed", route.method(), route.path(), failure);
+        return new Problem(ProblemKind.INTERNAL, "internal_error", "the server failed to handle this request",
+                Map.of(), failure);
+    }
+
+    private Outcome failure(Surface surface, Problem problem) {
+        ProblemKind kind = problem.kind();
+        if (kind.status() >= 500 && problem.getCause() != null && kind != ProblemKind.INTERNAL) {
+            log.warn("{}: {}", problem.code(), problem.getMessage());
+        }
+        try {
+            return new Outcome(kind.status(), JSON, mapper.writeValueAsBytes(surface.envelope(kind.status(),
+                    kind.type(), kind.title(), problem.code(), problem.getMessage(), problem.details())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an error envelope", e);
+        }
+    }
+}

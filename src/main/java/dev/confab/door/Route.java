@@ -1,0 +1,24 @@
+package dev.confab.door;
+
+import java.util.Map;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/** One route of the catalog, ready to match requests. */
+public record Route(String name, String definition, String method, PathPattern path, int status, Surface surface,
+        Map<String, String> headers, Map<String, Object> set) {
+
+    private static final PathPatternParser PARSER = new PathPatternParser();
+
+    static Route of(String name, String definition, Catalog.RouteSpec spec) {
+        return new Route(name, definition, spec.method().toUpperCase(), PARSER.parse(spec.path()),
+                spec.status() == null ? 200 : spec.status(), Surface.of(spec.surface()), spec.headers(), spec.set());
+    }
+
+    /** Path variables when the path matches, else null. */
+    Map<String, String> match(String requestPath) {
+        PathPattern.PathMatchInfo info = path.matchAndExtract(PathContainer.parsePath(requestPath));
+        return info == null ? null : info.getUriVariables();
+    }
+}

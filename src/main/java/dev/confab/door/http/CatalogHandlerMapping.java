@@ -1,0 +1,82 @@
+package dev.confab.door.http;
+
+import dev.confab.door.Call;
+import dev.confab.door.Dispatcher;
+import dev.confab.door.Outcome;
+import dev.confab.problem.Problem;
+import dev.confab.problem.ProblemKind;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpRequestHandler;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+
+/**
+ * The local HTTP door: every path that functions.yml routes goes to the dispatcher. It runs
+ * before Spring Cloud Function's own mapping, which still serves {@code POST /{function}} and
+ * compositions ({@code /a,b}) for paths the catalog does not claim.
+ */
+@Component
+class CatalogHandlerMapping extends AbstractHandlerMapping {
+
+    private final Dispatcher dispatcher;
+    private final HttpRequestHandler handler = this::handle;
+
+    CatalogHandlerMapping(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+        setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    }
+
+    @Override
+    protected Object getHandlerInternal(HttpServletRequest request) {
+        return dispatcher.serves(pathOf(request)) ? handler : null;
+    }
+
+    private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = pathOf(request);
+        byte[] body = readBody(request);
+        Outcome outcome = body == null
+                ? dispatcher.refuse(path, new Problem(ProblemKind.TOO_LARGE, "body_too_large",
+                        "request body is larger than " + dispatcher.maxBody() + " bytes"))
+                : dispatcher.dispatch(new Call(request.getMethod(), path, Call.parseQuery(request.getQueryString()),
+                        headersOf(request), body));
+        response.setStatus(outcome.status());
+        outcome.headers().forEach(response::setHeader);
+        if (outcome.body().length > 0) {
+            response.setContentLength(outcome.body().length);
+            response.getOutputStream().write(outcome.body());
+        }
+    }
+
+    /** The body, or null when it is larger than the limit (the rest is not read). */
+    private byte[] readBody(HttpServletRequest request) throws IOException {
+        long limit = dispatcher.maxBody();
+        if (request.getContentLengthLong() > limit) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            return body.length > limit ? null : body;
+        }
+    }
+
+    private static String pathOf(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        return context != null && !context.isEmpty() && uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    private static Map<String, String> headersOf(HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name, request.getHeader(name));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.confab.door.http;
+
+import dev.confab.door.Surface;
+import dev.confab.problem.Problem;
+import dev.confab.problem.ProblemKind;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Map;
+import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Errors outside the catalog's routes (unknown paths, Spring Cloud Function's own
+ * {@code POST /{function}} door) in the core envelope instead of Spring Boot's default page.
+ */
+@RestController
+@RestControllerAdvice
+class FallbackErrors implements ErrorController {
+
+    @RequestMapping("/error")
+    ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        int status = code instanceof Integer i ? i : 500;
+        ProblemKind kind = Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst()
+                .orElse(ProblemKind.INTERNAL);
+        String message = status == 404 ? "no route for " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
+                : kind.title();
+        return envelope(status, new Problem(kind, kind.name().toLowerCase(), message));
+    }
+
+    @ExceptionHandler(Problem.class)
+    ResponseEntity<Map<String, Object>> problem(Problem problem) {
+        return envelope(problem.kind().status(), problem);
+    }
+
+    private static ResponseEntity<Map<String, Object>> envelope(int status, Problem p) {
+        return ResponseEntity.status(status).body(Surface.CORE.envelope(status, p.kind().type(), p.kind().title(),
+                p.code(), p.getMessage(), p.details()));
+    }
+}

@@ -1,0 +1,2 @@
+/** Doors: the catalog (functions.yml) and the dispatcher every door routes through. */
+package dev.confab.door;

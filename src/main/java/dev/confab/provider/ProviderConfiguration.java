@@ -1,0 +1,94 @@
+package dev.confab.provider;
+
+import com.google.genai.Client;
+import com.google.genai.types.HttpOptions;
+import java.net.http.HttpClient;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.google.genai.GoogleGenAiChatModel;
+import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.api.OpenAiApi;
+import org.springframework.ai.retry.TransientAiException;
+import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
+import org.springframework.ai.tokenizer.TokenCountEstimator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.retry.support.RetryTemplate;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Builds a Spring AI chat model for each provider that has credentials, plus the offline one.
+ * Built here rather than by Spring AI's auto-configuration, which refuses to start without a key.
+ */
+@Configuration(proxyBeanMethods = false)
+class ProviderConfiguration {
+
+    @Bean
+    TokenCountEstimator tokenCountEstimator() {
+        return new JTokkitTokenCountEstimator();
+    }
+
+    @Bean
+    ChatModels chatModels(ProviderSettings settings, OpenAiSettings openAi, GoogleSettings google,
+            TokenCountEstimator tokens) {
+        Map<Provider, ChatModel> models = new EnumMap<>(Provider.class);
+        models.put(Provider.OFFLINE, new OfflineChatModel(tokens));
+        if (openAi.configured()) {
+            models.put(Provider.OPENAI, openAi(openAi, settings));
+        }
+        if (google.configured()) {
+            models.put(Provider.GOOGLE, google(google, settings));
+        }
+        return new ChatModels(models, settings);
+    }
+
+    private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(settings.timeout());
+        OpenAiApi api = OpenAiApi.builder()
+                .baseUrl(openAi.baseUrl())
+                .apiKey(openAi.apiKey())
+                .restClientBuilder(RestClient.builder().requestFactory(requests))
+                .webClientBuilder(WebClient.builder().clientConnector(new JdkClientHttpConnector(http)))
+                .build();
+        return OpenAiChatModel.builder()
+                .openAiApi(api)
+                .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").build())
+                .retryTemplate(retries(settings))
+                .build();
+    }
+
+    private static ChatModel google(GoogleSettings google, ProviderSettings settings) {
+        HttpOptions.Builder http = HttpOptions.builder().timeout((int) settings.timeout().toMillis());
+        if (google.baseUrl() != null && !google.baseUrl().isBlank()) {
+            http.baseUrl(google.baseUrl());
+        }
+        Client.Builder client = Client.builder().httpOptions(http.build());
+        if (google.usesVertexAi()) {
+            client.vertexAI(true).project(google.projectId())
+                    .location(google.location() == null ? "us-central1" : google.location());
+        } else {
+            client.apiKey(google.apiKey());
+        }
+        return GoogleGenAiChatModel.builder()
+                .genAiClient(client.build())
+                .defaultOptions(GoogleGenAiChatOptions.builder().model("gemini-2.5-flash").build())
+                .retryTemplate(retries(settings))
+                .build();
+    }
+
+    private static RetryTemplate retries(ProviderSettings settings) {
+        return RetryTemplate.builder()
+                .maxAttempts(Math.max(1, settings.maxAttempts()))
+                .exponentialBackoff(200, 2, 2000)
+                .retryOn(TransientAiException.class)
+                .build();
+    }
+}

@@ -1,0 +1,2 @@
+/** Providers: Spring AI chat models for OpenAI, Gemini (Google GenAI) and the offline stand-in. */
+package dev.confab.provider;

@@ -1,0 +1,4 @@
+package dev.confab.seed.broadcust;
+
+public record SystemPromptName(String name) {
+}

@@ -1,0 +1,4 @@
+package dev.confab.seed.broadcust;
+
+public record SystemPromptRemoved(String message, String name) {
+}

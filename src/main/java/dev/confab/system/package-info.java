@@ -1,0 +1,2 @@
+/** Health, configuration and information. */
+package dev.confab.system;
