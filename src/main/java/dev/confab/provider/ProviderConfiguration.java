@@ -2,6 +2,7 @@ package dev.confab.provider;
 
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
 import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
@@ -49,7 +50,11 @@ class ProviderConfiguration {
     }
 
     private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+        // Plain-http endpoints (local servers, stubs) get HTTP/1.1: the JDK client's h2c upgrade
+        // attempt is refused by many of them. https negotiates HTTP/2 as usual.
+        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .version(openAi.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(settings.timeout());
         OpenAiApi api = OpenAiApi.builder()
@@ -66,7 +71,9 @@ class ProviderConfiguration {
     }
 
     private static ChatModel google(GoogleSettings google, ProviderSettings settings) {
-        HttpOptions.Builder http = HttpOptions.builder().timeout((int) settings.timeout().toMillis());
+        // One retry policy for every provider: the SDK's own retries are limited to the same attempts.
+        HttpOptions.Builder http = HttpOptions.builder().timeout((int) settings.timeout().toMillis())
+                .retryOptions(HttpRetryOptions.builder().attempts(Math.max(1, settings.maxAttempts())).build());
         if (google.baseUrl() != null && !google.baseUrl().isBlank()) {
             http.baseUrl(google.baseUrl());
         }

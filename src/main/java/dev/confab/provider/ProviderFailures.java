@@ -28,12 +28,11 @@ public final class ProviderFailures {
             return new Problem(ProblemKind.PROVIDER_TIMEOUT, "provider_timeout",
                     provider + " did not answer in time", details, failure);
         }
-        if (failure instanceof TransientAiException || failure instanceof ServerException
-                || causedBy(failure, ConnectException.class)) {
+        if (causedBy(failure, TransientAiException.class, ServerException.class, ConnectException.class)) {
             return new Problem(ProblemKind.UNAVAILABLE, "provider_unavailable",
                     provider + " is unavailable: " + brief(failure), details, failure);
         }
-        String why = failure instanceof NonTransientAiException || failure instanceof ClientException
+        String why = causedBy(failure, NonTransientAiException.class, ClientException.class)
                 ? "rejected the request: " : "failed: ";
         return new Problem(ProblemKind.PROVIDER_FAILED, "provider_error", provider + " " + why + brief(failure),
                 details, failure);
