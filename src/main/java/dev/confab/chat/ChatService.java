@@ -9,14 +9,12 @@ import dev.confab.conversation.NewConversation;
 import dev.confab.conversation.NewMessage;
 import dev.confab.persona.Persona;
 import dev.confab.persona.PersonaService;
-import dev.confab.problem.Problem;
 import dev.confab.provider.ChatModels;
 import dev.confab.provider.ModelChoice;
 import dev.confab.provider.ProviderFailures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
@@ -73,7 +71,7 @@ public class ChatService {
         }
         String text = response.getResult() == null || response.getResult().getOutput().getText() == null ? ""
                 : response.getResult().getOutput().getText();
-        Usage usage = response.getMetadata().getUsage();
+        var usage = response.getMetadata().getUsage();
         int in = usage.getPromptTokens() != null && usage.getPromptTokens() > 0 ? usage.getPromptTokens()
                 : estimate(prompt);
         int out = usage.getCompletionTokens() != null && usage.getCompletionTokens() > 0 ? usage.getCompletionTokens()
@@ -85,17 +83,13 @@ public class ChatService {
         Conversation after = conversations.get(conversation.id());
         return new ChatReply(Ids.prefixed("resp"), "response", clock.instant().getEpochSecond(), choice.model(),
                 choice.provider().id(), text, after.id(), after.title(), after.messageCount(),
-                dev.confab.chat.Usage.of(in, out), cost, userMessage, reply);
+                Usage.of(in, out), cost, userMessage, reply);
     }
 
     private Conversation conversationFor(ChatRequest request) {
         if (request.conversationId() != null && !request.conversationId().isBlank()) {
-            Conversation existing = conversations.get(request.conversationId());
-            if (request.userId() != null && existing.userId() != null && !existing.userId().equals(request.userId())) {
-                throw new Problem(dev.confab.problem.ProblemKind.FORBIDDEN, "not_owner",
-                        "conversation '" + existing.id() + "' belongs to another user");
-            }
-            return existing;
+            return request.userId() == null ? conversations.get(request.conversationId())
+                    : conversations.getOwned(request.conversationId(), request.userId());
         }
         return conversations.create(new NewConversation(request.userId(), request.persona(), null, request.metadata(),
                 null, false));

@@ -36,6 +36,12 @@ public record Persona(
         personalityTraits = personalityTraits == null || personalityTraits.isNull() ? null : personalityTraits;
     }
 
+    public Persona withVersion(long next) {
+        return new Persona(id, name, displayName, description, category, avatarUrl, systemPrompt, model, temperature,
+                topP, maxTokens, welcomeMessage, companyInfo, appearance, personalityTraits, active, shareable,
+                metadata, next, createdAt, updatedAt);
+    }
+
     /** This persona with the draft's non-null fields laid over it. */
     Persona with(PersonaDraft d, Instant now) {
         return new Persona(id,

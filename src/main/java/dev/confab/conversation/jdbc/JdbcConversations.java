@@ -17,6 +17,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -175,7 +176,7 @@ class JdbcConversations implements Conversations {
     public List<Message> recent(String conversationId, int count) {
         List<Message> newestFirst = messages(conversationId, count, 0, true);
         List<Message> history = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(history);
+        Collections.reverse(history);
         return history;
     }
 

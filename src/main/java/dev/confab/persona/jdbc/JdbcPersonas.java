@@ -44,10 +44,7 @@ class JdbcPersonas implements Personas {
 
     @Override
     public Persona update(Persona p) {
-        Persona next = new Persona(p.id(), p.name(), p.displayName(), p.description(), p.category(), p.avatarUrl(),
-                p.systemPrompt(), p.model(), p.temperature(), p.topP(), p.maxTokens(), p.welcomeMessage(),
-                p.companyInfo(), p.appearance(), p.personalityTraits(), p.active(), p.shareable(), p.metadata(),
-                p.version() + 1, p.createdAt(), p.updatedAt());
+        Persona next = p.withVersion(p.version() + 1);
         int rows;
         try {
             rows = jdbc.sql("""
