@@ -8,22 +8,48 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-/** A plain HTTP client for the tests: real requests to the running server on loopback. */
+/**
+ * The tests' client. Over local HTTP it sends real requests to the server on loopback; other
+ * doors plug in their own {@link Transport} (a Lambda event, an Azure request), so one contract
+ * suite runs through every door.
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String base;
 
-    public Api(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    /** Sends one request through a door. Header names are given as written. */
+    @FunctionalInterface
+    public interface Transport {
+        Raw send(String method, String path, String body, Map<String, String> headers);
     }
 
-    public record Reply(int status, JsonNode json, HttpResponse<String> raw) {
+    /** A door's answer before parsing. */
+    public record Raw(int status, Map<String, String> headers, String body) {
+    }
+
+    private final Transport transport;
+
+    public Api(int port) {
+        this(http(port));
+    }
+
+    public Api(Transport transport) {
+        this.transport = transport;
+    }
+
+    public record Reply(int status, JsonNode json, Map<String, String> headers) {
 
         public String text(String field) {
             return json.path(field).asText(null);
+        }
+
+        public Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst();
         }
     }
 
@@ -36,28 +62,40 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        boolean typed = false;
+        Map<String, String> named = new LinkedHashMap<>();
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            typed |= headers[i].equalsIgnoreCase("Content-Type");
+            named.put(headers[i], headers[i + 1]);
         }
-        if (body != null && !typed) {
-            request.header("Content-Type", "application/json");
+        if (body != null && named.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            named.put("Content-Type", "application/json");
         }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
+        Raw raw = transport.send(method, path, body, named);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());
-            return new Reply(response.statusCode(), json, response);
+            JsonNode json = raw.body() == null || raw.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(raw.body());
+            return new Reply(raw.status(), json, raw.headers());
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException(method + " " + path + " answered no JSON: " + raw.body(), e);
         }
+    }
+
+    public static Transport http(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        return (method, path, body, headers) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                Map<String, String> answered = new LinkedHashMap<>();
+                response.headers().map().forEach((name, values) -> answered.put(name, values.get(0)));
+                return new Raw(response.statusCode(), answered, response.body());
+            } catch (IOException e) {
+                throw new IllegalStateException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
     }
 }

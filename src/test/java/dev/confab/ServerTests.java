@@ -34,7 +34,12 @@ public abstract class ServerTests {
 
     @BeforeEach
     void client() {
-        api = new Api(port);
+        api = new Api(door());
+    }
+
+    /** The door these tests go through: local HTTP, unless a door's tests say otherwise. */
+    protected Api.Transport door() {
+        return Api.http(port);
     }
 
     private static Path temporaryFolder() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,15 @@ public class Dispatcher {
     }
 
     public Outcome dispatch(Call call) {
-        List<Route> onPath = routes.stream().filter(r -> r.match(call.path()) != null).toList();
+        return dispatch(call, route -> true);
+    }
+
+    /**
+     * Dispatches among the routes {@code served} accepts only, as a door deployed for one function
+     * does; every other path is not found.
+     */
+    public Outcome dispatch(Call call, Predicate<Route> served) {
+        List<Route> onPath = routes.stream().filter(served).filter(r -> r.match(call.path()) != null).toList();
         if (onPath.isEmpty()) {
             return failure(Surface.CORE, new Problem(ProblemKind.NOT_FOUND, "route_not_found",
                     "no route for " + call.method() + " " + call.path()));

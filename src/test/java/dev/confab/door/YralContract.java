@@ -1,4 +1,4 @@
-package dev.confab.seed;
+package dev.confab.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Seed 002 (Yral): influencers, one conversation per user and influencer, messages. */
-class YralApiTests extends ServerTests {
+abstract class YralContract extends ServerTests {
 
     private String influencer;
     private final String user = "user-" + UUID.randomUUID();

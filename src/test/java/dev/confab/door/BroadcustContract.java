@@ -1,4 +1,4 @@
-package dev.confab.seed;
+package dev.confab.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Seed 000 (Broadcust): the prompt routes and the four system prompt routes, as its README shows them. */
-class BroadcustApiTests extends ServerTests {
+abstract class BroadcustContract extends ServerTests {
 
     @Test
     void promptRoutesAnswerWithTheModelsTheyNameOrTheOfflineStandIn() {

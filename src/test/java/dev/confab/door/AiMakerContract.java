@@ -1,4 +1,4 @@
-package dev.confab.seed;
+package dev.confab.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import dev.confab.ServerTests;
 import org.junit.jupiter.api.Test;
 
 /** Seed 001 (AI Maker): configs, sessions and session messages in its typical flow. */
-class AiMakerApiTests extends ServerTests {
+abstract class AiMakerContract extends ServerTests {
 
     @Test
     void theTypicalFlowCreatesAConfigOpensASessionAndKeepsTheHistory() {

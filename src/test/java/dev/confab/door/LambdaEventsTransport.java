@@ -1,0 +1,153 @@
+package dev.confab.door;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.confab.Api;
+import dev.confab.ConfabApplication;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+/**
+ * Sends requests through the Lambda door as AWS would: each request becomes a real event document
+ * (API Gateway REST v1, HTTP API v2, Function URL) handed to Spring Cloud Function's
+ * FunctionInvoker, the Lambda handler, whose JSON answer is read back.
+ */
+final class LambdaEventsTransport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FunctionInvoker invoker;
+
+    private LambdaEventsTransport() {
+    }
+
+    enum Format { REST_V1, HTTP_V2, FUNCTION_URL }
+
+    static Api.Transport of(Format format) {
+        return (method, path, body, headers) -> {
+            String[] pathAndQuery = path.split("\\?", 2);
+            ObjectNode event = template(format);
+            String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+            switch (format) {
+                case REST_V1 -> v1(event, method, pathAndQuery[0], query, body, headers);
+                case HTTP_V2 -> v2(event, method, pathAndQuery[0], query, body, headers, false);
+                case FUNCTION_URL -> v2(event, method, pathAndQuery[0], query, body, headers, true);
+            }
+            return invoke(event);
+        };
+    }
+
+    private static void v1(ObjectNode event, String method, String path, String query, String body,
+            Map<String, String> headers) {
+        event.put("httpMethod", method).put("path", path);
+        ((ObjectNode) event.get("requestContext")).put("httpMethod", method).put("path", "/Prod" + path);
+        ObjectNode single = event.putObject("headers");
+        ObjectNode multi = event.putObject("multiValueHeaders");
+        headers.forEach((name, value) -> {
+            single.put(name, value);
+            multi.putArray(name).add(value);
+        });
+        ObjectNode params = event.putObject("queryStringParameters");
+        ObjectNode multiParams = event.putObject("multiValueQueryStringParameters");
+        Call.parseQuery(query).forEach((name, values) -> {
+            params.put(name, values.get(values.size() - 1));
+            values.forEach(multiParams.putArray(name)::add);
+        });
+        if (body == null) {
+            event.putNull("body");
+        } else {
+            event.put("body", body);
+        }
+    }
+
+    /** Function URLs send bodies base64-encoded here, to exercise the decoding. */
+    private static void v2(ObjectNode event, String method, String path, String query, String body,
+            Map<String, String> headers, boolean base64) {
+        event.put("rawPath", path).put("rawQueryString", query);
+        ((ObjectNode) event.get("requestContext").get("http")).put("method", method).put("path", path);
+        ObjectNode lowerCase = event.putObject("headers");
+        headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(), value));
+        event.remove("queryStringParameters");
+        if (body == null) {
+            event.remove("body");
+            event.put("isBase64Encoded", false);
+        } else if (base64) {
+            event.put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
+            event.put("isBase64Encoded", true);
+        } else {
+            event.put("body", body).put("isBase64Encoded", false);
+        }
+    }
+
+    private static Api.Raw invoke(ObjectNode event) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            invoker().handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+            JsonNode response = JSON.readTree(out.toByteArray());
+            Map<String, String> headers = new LinkedHashMap<>();
+            response.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+            String body = response.path("body").asText("");
+            if (response.path("isBase64Encoded").asBoolean()) {
+                body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+            }
+            return new Api.Raw(response.path("statusCode").asInt(), headers, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode template(Format format) {
+        String name = switch (format) {
+            case REST_V1 -> "apigateway-v1.json";
+            case HTTP_V2 -> "apigateway-v2.json";
+            case FUNCTION_URL -> "function-url.json";
+        };
+        try (InputStream in = LambdaEventsTransport.class.getResourceAsStream("/events/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * One Lambda runtime for the whole test run, as AWS keeps one warm: the handler starts its own
+     * Spring context (no web server) on a fresh embedded database.
+     */
+    static synchronized FunctionInvoker invoker() {
+        if (invoker == null) {
+            Map<String, String> settings = Map.of(
+                    "MAIN_CLASS", ConfabApplication.class.getName(),
+                    "CONFAB_DATA_DIR", temporaryFolder(),
+                    "confab.http.max-body", "64KB",
+                    "spring.ai.openai.api-key", "",
+                    "spring.ai.google.genai.api-key", "",
+                    "spring.ai.google.genai.project-id", "");
+            // system properties only while the context starts, so other tests' contexts never see them
+            settings.forEach(System::setProperty);
+            try {
+                invoker = new FunctionInvoker("lambdaDoor");
+            } finally {
+                List.copyOf(settings.keySet()).forEach(System::clearProperty);
+            }
+        }
+        return invoker;
+    }
+
+    private static String temporaryFolder() {
+        try {
+            return Files.createTempDirectory("confab-lambda").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
