@@ -74,6 +74,20 @@ class LambdaDoorTests {
     }
 
     @Test
+    void aLambdaForOneFunctionServesOnlyThatFunctionsRoutes() {
+        Api slowPrompt = new Api(LambdaEventsTransport.of(Format.FUNCTION_URL, "prompt"));
+
+        Reply answered = slowPrompt.post("/", "{\"prompt\": \"take your time\"}");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.text("response")).contains("take your time");
+        assertThat(slowPrompt.post("/prompt-gemini", "{\"prompt\": \"hi\"}").status()).isEqualTo(200);
+
+        Reply elsewhere = slowPrompt.get("/personas");
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.json().path("error").path("code").asText()).isEqualTo("route_not_found");
+    }
+
+    @Test
     void aRestApiStagePrefixIsNotPartOfTheRoute() {
         Reply health = new Api(LambdaEventsTransport.of(Format.REST_V1)).get("/health");
         assertThat(health.status()).isEqualTo(200);

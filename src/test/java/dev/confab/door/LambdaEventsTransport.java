@@ -26,7 +26,7 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 final class LambdaEventsTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static FunctionInvoker invoker;
+    private static final Map<String, FunctionInvoker> INVOKERS = new java.util.HashMap<>();
 
     private LambdaEventsTransport() {
     }
@@ -34,6 +34,11 @@ final class LambdaEventsTransport {
     enum Format { REST_V1, HTTP_V2, FUNCTION_URL }
 
     static Api.Transport of(Format format) {
+        return of(format, "");
+    }
+
+    /** Through a Lambda configured to serve one function only ({@code confab.lambda.function}). */
+    static Api.Transport of(Format format, String onlyFunction) {
         return (method, path, body, headers) -> {
             String[] pathAndQuery = path.split("\\?", 2);
             ObjectNode event = template(format);
@@ -43,7 +48,7 @@ final class LambdaEventsTransport {
                 case HTTP_V2 -> v2(event, method, pathAndQuery[0], query, body, headers, false);
                 case FUNCTION_URL -> v2(event, method, pathAndQuery[0], query, body, headers, true);
             }
-            return invoke(event);
+            return invoke(invoker(onlyFunction), event);
         };
     }
 
@@ -89,10 +94,10 @@ final class LambdaEventsTransport {
         }
     }
 
-    private static Api.Raw invoke(ObjectNode event) {
+    private static Api.Raw invoke(FunctionInvoker invoker, ObjectNode event) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            invoker().handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
+            invoker.handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, null);
             JsonNode response = JSON.readTree(out.toByteArray());
             Map<String, String> headers = new LinkedHashMap<>();
             response.path("headers").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
@@ -123,9 +128,15 @@ final class LambdaEventsTransport {
      * One Lambda runtime for the whole test run, as AWS keeps one warm: the handler starts its own
      * Spring context (no web server) on a fresh embedded database.
      */
-    static synchronized FunctionInvoker invoker() {
+    static FunctionInvoker invoker() {
+        return invoker("");
+    }
+
+    static synchronized FunctionInvoker invoker(String onlyFunction) {
+        FunctionInvoker invoker = INVOKERS.get(onlyFunction);
         if (invoker == null) {
             Map<String, String> settings = Map.of(
+                    "confab.lambda.function", onlyFunction,
                     "MAIN_CLASS", ConfabApplication.class.getName(),
                     "CONFAB_DATA_DIR", temporaryFolder(),
                     "confab.http.max-body", "64KB",
@@ -136,6 +147,7 @@ final class LambdaEventsTransport {
             settings.forEach(System::setProperty);
             try {
                 invoker = new FunctionInvoker("lambdaDoor");
+                INVOKERS.put(onlyFunction, invoker);
             } finally {
                 List.copyOf(settings.keySet()).forEach(System::clearProperty);
             }
