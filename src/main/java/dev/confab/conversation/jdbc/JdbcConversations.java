@@ -61,7 +61,7 @@ class JdbcConversations implements Conversations {
                     VALUES (:id, :user, :persona, :pair, :title, :metadata, :settings, 0, 0, 0, 0, 0, FALSE, 0,
                         :created, :updated)""")
                     .param("id", c.id()).param("user", c.userId()).param("persona", c.personaId())
-                    .param("pair", onePerPersona ? c.userId() + "\u0000" + c.personaId() : null)
+                    .param("pair", onePerPersona ? pairKey(c.userId(), c.personaId()) : null)
                     .param("title", c.title()).param("metadata", json.write(c.metadata()))
                     .param("settings", json.write(c.settings()))
                     .param("created", Timestamp.from(c.createdAt())).param("updated", Timestamp.from(c.updatedAt()))
@@ -82,7 +82,7 @@ class JdbcConversations implements Conversations {
     @Override
     public Optional<Conversation> byUserAndPersona(String userId, String personaId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM conversations c WHERE c.pair_key = :pair AND c.deleted = FALSE")
-                .param("pair", userId + "\u0000" + personaId).query(this::conversation).optional();
+                .param("pair", pairKey(userId, personaId)).query(this::conversation).optional();
     }
 
     @Override
@@ -184,6 +184,11 @@ class JdbcConversations implements Conversations {
     public long countMessages(String conversationId) {
         return jdbc.sql("SELECT COUNT(*) FROM messages WHERE conversation_id = :id").param("id", conversationId)
                 .query(Long.class).single();
+    }
+
+    /** One key per user and persona; the length prefix keeps any two pairs apart whatever their ids hold. */
+    private static String pairKey(String userId, String personaId) {
+        return userId.length() + ":" + userId + "|" + personaId;
     }
 
     private static String filter(ConversationQuery q) {
