@@ -1,9 +1,11 @@
 package dev.confab.system;
 
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
+@Profile("!dynamodb")
 class JdbcStorageProbe implements StorageProbe {
 
     private final JdbcClient jdbc;

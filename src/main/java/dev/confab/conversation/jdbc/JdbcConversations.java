@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * concurrent appends are serialized by the row lock and none is lost.
  */
 @Repository
+@Profile("!dynamodb")
 class JdbcConversations implements Conversations {
 
     private static final String COLUMNS = """

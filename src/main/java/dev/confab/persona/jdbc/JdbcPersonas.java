@@ -9,12 +9,14 @@ import dev.confab.problem.ProblemKind;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Personas in a SQL database: searchable columns beside the whole record as a JSON document. */
 @Repository
+@Profile("!dynamodb")
 class JdbcPersonas implements Personas {
 
     private final JdbcClient jdbc;
