@@ -70,6 +70,20 @@ public abstract class StorageContract {
     }
 
     @Test
+    void aRenameFreesTheOldNameAndCannotTakeAnotherPersonasName() {
+        Persona first = personas.insert(persona(unique("p"), null, true));
+        Persona other = personas.insert(persona(unique("p"), null, true));
+        Persona renamed = personas.update(renamed(first, unique("renamed")));
+        assertThat(personas.byName(renamed.name())).map(Persona::id).contains(first.id());
+        assertThat(personas.byName(first.name())).isEmpty();
+        personas.insert(persona(first.name(), null, true));
+        assertThatThrownBy(() -> personas.update(renamed(renamed, other.name())))
+                .isInstanceOfSatisfying(Problem.class, p -> assertThat(p.kind()).isEqualTo(ProblemKind.CONFLICT));
+        assertThat(personas.byName(renamed.name())).map(Persona::id).contains(first.id());
+        assertThat(personas.byName(other.name())).map(Persona::id).contains(other.id());
+    }
+
+    @Test
     void personasPageByCategoryAndActivity() {
         String category = unique("cat");
         personas.insert(persona(unique("a"), category, true));
@@ -160,6 +174,18 @@ public abstract class StorageContract {
     }
 
     @Test
+    void deletingTheOneConversationWithAPersonaLetsTheUserStartAnother() {
+        String user = unique("u");
+        Conversation soft = conversations.insert(conversation(user, "p"), true);
+        conversations.softDelete(soft.id());
+        Conversation next = conversations.insert(conversation(user, "p"), true);
+        assertThat(conversations.byUserAndPersona(user, "p")).map(Conversation::id).contains(next.id());
+        assertThat(conversations.delete(next.id())).isTrue();
+        Conversation third = conversations.insert(conversation(user, "p"), true);
+        assertThat(conversations.byUserAndPersona(user, "p")).map(Conversation::id).contains(third.id());
+    }
+
+    @Test
     void appendedMessagesKeepTheirOrderAndAddUpTheTotals() {
         Conversation c = conversations.insert(conversation(unique("u"), null), false);
         for (int i = 1; i <= 5; i++) {
@@ -218,6 +244,13 @@ public abstract class StorageContract {
         return new Persona(UUID.randomUUID().toString(), name, "Display " + name, "about", category, null,
                 "You are " + name + ".", "gpt-4o", 0.5, null, null, "Hi", Map.of("founded", "2001"), null, null,
                 active, false, Map.of(), 0, now, now);
+    }
+
+    protected Persona renamed(Persona p, String name) {
+        return new Persona(p.id(), name, p.displayName(), p.description(), p.category(), p.avatarUrl(),
+                p.systemPrompt(), p.model(), p.temperature(), p.topP(), p.maxTokens(), p.welcomeMessage(),
+                p.companyInfo(), p.appearance(), p.personalityTraits(), p.active(), p.shareable(), p.metadata(),
+                p.version(), p.createdAt(), now);
     }
 
     protected Conversation conversation(String user, String persona) {
