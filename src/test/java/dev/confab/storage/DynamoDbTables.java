@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -25,55 +28,78 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
- * The DynamoDB tables exactly as the SAM template declares them, created in DynamoDB Local: the
- * table definitions live once, in cloud/aws/template.yaml.
+ * The DynamoDB Local that local/services/dynamodb starts (CONFAB_DYNAMODB_ENDPOINT overrides), with
+ * the tables exactly as the SAM template declares them: the table definitions live once, in
+ * cloud/aws/template.yaml. Unreachable is a failure, never a skip.
  */
 public final class DynamoDbTables {
 
-    public static final String TEMPLATE = "cloud/aws/template.yaml";
+    public static final String ENDPOINT = endpoint();
+    static final String TEMPLATE = "cloud/aws/template.yaml";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private DynamoDbTables() {
     }
 
-    /** A client for DynamoDB Local, which takes any credentials. */
-    public static DynamoDbClient localClient(String endpoint) {
-        return DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+    /** Creates the template's tables under a prefix of their own and returns the prefix. */
+    public static String createFresh() {
+        String prefix = "test-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        try (DynamoDbClient db = localClient()) {
+            requireReachable(db);
+            for (CreateTableRequest table : fromTemplate(prefix)) {
+                try {
+                    db.describeTable(r -> r.tableName(table.tableName()));
+                } catch (ResourceNotFoundException missing) {
+                    db.createTable(table);
+                    db.waiter().waitUntilTableExists(r -> r.tableName(table.tableName()));
+                }
+            }
+        }
+        return prefix;
+    }
+
+    public static void drop(String prefix) {
+        if (prefix == null) {
+            return;
+        }
+        try (DynamoDbClient db = localClient()) {
+            for (CreateTableRequest table : fromTemplate(prefix)) {
+                try {
+                    db.deleteTable(r -> r.tableName(table.tableName()));
+                } catch (ResourceNotFoundException gone) {
+                    // a test may have dropped it on purpose
+                }
+            }
+        }
+    }
+
+    /** The dynamodb profile's settings for DynamoDB Local, which takes any credentials. */
+    public static void register(DynamicPropertyRegistry registry, Supplier<Object> prefix) {
+        // the application's client reads credentials through the SDK's default chain, which reads these
+        System.setProperty("aws.accessKeyId", System.getProperty("aws.accessKeyId", "local"));
+        System.setProperty("aws.secretAccessKey", System.getProperty("aws.secretAccessKey", "local"));
+        registry.add("confab.dynamodb.endpoint", () -> ENDPOINT);
+        registry.add("confab.dynamodb.region", () -> "us-east-1");
+        registry.add("confab.dynamodb.table-prefix", prefix);
+    }
+
+    public static DynamoDbClient localClient() {
+        return DynamoDbClient.builder().endpointOverride(URI.create(ENDPOINT)).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(10)))
                 .build();
     }
 
-    /** Fails with a clear message when nothing answers at the endpoint, rather than in the first test. */
-    public static void requireReachable(DynamoDbClient db, String endpoint) {
+    private static void requireReachable(DynamoDbClient db) {
         try {
             db.listTables(r -> r.limit(1));
         } catch (SdkClientException e) {
-            throw new AssertionError("DynamoDB Local is not reachable at " + endpoint + " (" + e.getMessage()
+            throw new AssertionError("DynamoDB Local is not reachable at " + ENDPOINT + " (" + e.getMessage()
                     + "). Start it with local/services/dynamodb, or point CONFAB_DYNAMODB_ENDPOINT at one.", e);
         }
     }
 
-    /** Creates every table of the template under {@code prefix} that is missing, and waits until each is active. */
-    public static List<String> create(DynamoDbClient db, String prefix) {
-        List<String> names = new ArrayList<>();
-        for (CreateTableRequest table : fromTemplate(prefix)) {
-            names.add(table.tableName());
-            try {
-                db.describeTable(r -> r.tableName(table.tableName()));
-            } catch (ResourceNotFoundException missing) {
-                db.createTable(table);
-                db.waiter().waitUntilTableExists(r -> r.tableName(table.tableName()));
-            }
-        }
-        return names;
-    }
-
-    public static void drop(DynamoDbClient db, List<String> tables) {
-        tables.forEach(name -> db.deleteTable(r -> r.tableName(name)));
-    }
-
-    /** The template's AWS::DynamoDB::Table resources; !Sub is read as its plain text, ${TablePrefix} resolved here. */
+    /** The template's AWS::DynamoDB::Table resources; !Sub reads as its plain text, ${TablePrefix} is resolved here. */
     static List<CreateTableRequest> fromTemplate(String prefix) {
         JsonNode template;
         try {
@@ -122,5 +148,10 @@ public final class DynamoDbTables {
         p.path("NonKeyAttributes").forEach(a -> extra.add(a.asText()));
         return Projection.builder().projectionType(p.path("ProjectionType").asText("ALL"))
                 .nonKeyAttributes(extra.isEmpty() ? null : extra).build();
+    }
+
+    private static String endpoint() {
+        String configured = System.getProperty("CONFAB_DYNAMODB_ENDPOINT", System.getenv("CONFAB_DYNAMODB_ENDPOINT"));
+        return configured == null || configured.isBlank() ? "http://127.0.0.1:8000" : configured;
     }
 }
