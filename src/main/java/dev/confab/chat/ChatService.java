@@ -19,6 +19,8 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * One chat turn: the user's message is stored before the provider is called, so it is kept
@@ -49,41 +51,90 @@ public class ChatService {
     }
 
     public ChatReply reply(ChatRequest request) {
+        Turn turn = begin(request);
+        ChatResponse response;
+        try {
+            response = turn.choice().chatModel().call(turn.prompt());
+        } catch (RuntimeException failure) {
+            throw ProviderFailures.translate(failure, turn.choice());
+        }
+        String text = response.getResult() == null || response.getResult().getOutput().getText() == null ? ""
+                : response.getResult().getOutput().getText();
+        Finished finished = finish(turn, text, response.getMetadata().getUsage(), Message.COMPLETE);
+        Conversation after = conversations.get(turn.conversation().id());
+        return new ChatReply(Ids.prefixed("resp"), "response", clock.instant().getEpochSecond(),
+                turn.choice().model(), turn.choice().provider().id(), text, after.id(), after.title(),
+                after.messageCount(), finished.usage(), finished.cost(), turn.userMessage(), finished.message());
+    }
+
+    /**
+     * One turn, streamed as the provider sends it: text deltas, then a final event with usage and
+     * cost. The reply is stored when the stream ends; a stream cut by the client or the provider is
+     * stored as incomplete with the text so far, and cancelling the returned stream cancels the
+     * provider call.
+     */
+    public Flux<ChatEvent> stream(ChatRequest request) {
+        Turn turn = begin(request);
+        StreamedReply reply = new StreamedReply();
+        return turn.choice().chatModel().stream(turn.prompt())
+                .<ChatEvent>handle((chunk, sink) -> {
+                    String delta = reply.add(chunk);
+                    if (!delta.isEmpty()) {
+                        sink.next(ChatEvent.delta(delta));
+                    }
+                })
+                .concatWith(Mono.fromSupplier(() -> reply.once(() -> done(turn, reply))).flatMap(Mono::justOrEmpty))
+                .doOnCancel(() -> reply.once(() -> cut(turn, reply)))
+                .onErrorMap(failure -> {
+                    reply.once(() -> cut(turn, reply));
+                    return failure instanceof RuntimeException r ? ProviderFailures.translate(r, turn.choice()) : failure;
+                });
+    }
+
+    private ChatEvent done(Turn turn, StreamedReply reply) {
+        Finished finished = finish(turn, reply.text(), reply.usage(), Message.COMPLETE);
+        return ChatEvent.done(turn.conversation().id(), finished.message().id(), turn.choice().model(),
+                finished.usage(), finished.cost());
+    }
+
+    private ChatEvent cut(Turn turn, StreamedReply reply) {
+        finish(turn, reply.text(), reply.usage(), Message.INCOMPLETE);
+        return null;
+    }
+
+    /** A turn made ready: the user's message stored (so it is kept whatever follows), the prompt built. */
+    private record Turn(Conversation conversation, ModelChoice choice, Prompt prompt, Message userMessage) {
+    }
+
+    private record Finished(Message message, Usage usage, BigDecimal cost) {
+    }
+
+    private Turn begin(ChatRequest request) {
         UserInput input = UserInput.parse(request.input(), settings.maxInputChars(), settings.maxImages());
         Settings.check(request.temperature(), request.topP(), request.maxTokens());
         Conversation conversation = conversationFor(request);
         Persona persona = request.persona() != null ? personas.get(request.persona())
                 : personas.find(conversation.personaId()).orElse(null);
-        TurnSettings turn = TurnSettings.resolve(persona, conversation.settings(), request);
-        ModelChoice choice = models.choose(turn.model());
+        TurnSettings settingsOfTurn = TurnSettings.resolve(persona, conversation.settings(), request);
+        ModelChoice choice = models.choose(settingsOfTurn.model());
         List<Message> history = conversations.history(conversation.id(), settings.historyMessages());
-
         Message userMessage = conversations.append(conversation.id(), new NewMessage(Message.USER, input.text(),
                 input.parts(), messageType(request, input), Message.COMPLETE, null, tokens.estimate(input.text()),
                 0, 0, BigDecimal.ZERO, titleFrom(input.text())));
+        Prompt prompt = TurnPrompt.of(settingsOfTurn.withModel(choice.model()), history, input);
+        return new Turn(conversation, choice, prompt, userMessage);
+    }
 
-        Prompt prompt = TurnPrompt.of(turn.withModel(choice.model()), history, input);
-        ChatResponse response;
-        try {
-            response = choice.chatModel().call(prompt);
-        } catch (RuntimeException failure) {
-            throw ProviderFailures.translate(failure, choice);
-        }
-        String text = response.getResult() == null || response.getResult().getOutput().getText() == null ? ""
-                : response.getResult().getOutput().getText();
-        var usage = response.getMetadata().getUsage();
-        int in = usage.getPromptTokens() != null && usage.getPromptTokens() > 0 ? usage.getPromptTokens()
-                : estimate(prompt);
-        int out = usage.getCompletionTokens() != null && usage.getCompletionTokens() > 0 ? usage.getCompletionTokens()
-                : tokens.estimate(text);
-        BigDecimal cost = prices.cost(choice.model(), in, out);
-        Message reply = conversations.append(conversation.id(), new NewMessage(Message.ASSISTANT, text, null, "text",
-                Message.COMPLETE, choice.model(), out, in, out, cost, null));
-
-        Conversation after = conversations.get(conversation.id());
-        return new ChatReply(Ids.prefixed("resp"), "response", clock.instant().getEpochSecond(), choice.model(),
-                choice.provider().id(), text, after.id(), after.title(), after.messageCount(),
-                Usage.of(in, out), cost, userMessage, reply);
+    /** Stores the assistant's reply with what the turn used and cost; counts tokens when the provider did not. */
+    private Finished finish(Turn turn, String text, org.springframework.ai.chat.metadata.Usage reported, String status) {
+        int in = reported != null && reported.getPromptTokens() != null && reported.getPromptTokens() > 0
+                ? reported.getPromptTokens() : estimate(turn.prompt());
+        int out = reported != null && reported.getCompletionTokens() != null && reported.getCompletionTokens() > 0
+                ? reported.getCompletionTokens() : tokens.estimate(text);
+        BigDecimal cost = prices.cost(turn.choice().model(), in, out);
+        Message message = conversations.append(turn.conversation().id(), new NewMessage(Message.ASSISTANT, text, null,
+                "text", status, turn.choice().model(), out, in, out, cost, null));
+        return new Finished(message, Usage.of(in, out), cost);
     }
 
     private Conversation conversationFor(ChatRequest request) {

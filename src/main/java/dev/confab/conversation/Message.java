@@ -24,4 +24,5 @@ public record Message(
     public static final String USER = "user";
     public static final String ASSISTANT = "assistant";
     public static final String COMPLETE = "complete";
+    public static final String INCOMPLETE = "incomplete";
 }

@@ -33,10 +33,11 @@ public record Catalog(Map<String, Entry> functions, Map<String, Entry> pipelines
     /**
      * One HTTP route. {@code surface} names whose API it is (core, or a seed), which picks the error
      * envelope. {@code headers} copies request headers into input fields; {@code set} fixes input
-     * fields whatever the caller sends.
+     * fields whatever the caller sends. {@code stream} names the function that answers, as server-sent
+     * events, a request whose {@code stream} field is true, on doors that can stream.
      */
     public record RouteSpec(String method, String path, Integer status, String surface, Map<String, String> headers,
-            Map<String, Object> set) {
+            Map<String, Object> set, String stream) {
 
         public RouteSpec {
             headers = headers == null ? Map.of() : Map.copyOf(headers);

@@ -9,13 +9,19 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -23,6 +29,7 @@ import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
+import reactor.core.publisher.Flux;
 
 /**
  * Routes a call by functions.yml to its function: builds the function's input from body, query,
@@ -34,6 +41,8 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+    private static final Map<String, String> SSE = Map.of("Content-Type", "text/event-stream",
+            "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
 
     private final List<Route> routes;
     private final FunctionCatalog functions;
@@ -59,15 +68,17 @@ public class Dispatcher {
         return maxBody;
     }
 
+    /** Dispatches among all routes, answering streamed requests as server-sent events. */
     public Outcome dispatch(Call call) {
-        return dispatch(call, route -> true);
+        return dispatch(call, route -> true, true);
     }
 
     /**
      * Dispatches among the routes {@code served} accepts only, as a door deployed for one function
-     * does; every other path is not found.
+     * does; every other path is not found. A door that cannot stream answers a streamed request
+     * with the whole reply.
      */
-    public Outcome dispatch(Call call, Predicate<Route> served) {
+    public Outcome dispatch(Call call, Predicate<Route> served, boolean canStream) {
         List<Route> onPath = routes.stream().filter(served).filter(r -> r.match(call.path()) != null).toList();
         if (onPath.isEmpty()) {
             return failure(Surface.CORE, new Problem(ProblemKind.NOT_FOUND, "route_not_found",
@@ -81,7 +92,7 @@ public class Dispatcher {
             return new Outcome(refused.status(), Map.of("Content-Type", "application/json", "Allow", allowed),
                     refused.body());
         }
-        return invoke(route.get(), call);
+        return invoke(route.get(), call, canStream);
     }
 
     /** A problem found before dispatch (by a door), answered in the envelope of the path's surface. */
@@ -91,10 +102,16 @@ public class Dispatcher {
         return failure(surface, problem);
     }
 
-    private Outcome invoke(Route route, Call call) {
+    private Outcome invoke(Route route, Call call, boolean canStream) {
         try {
-            FunctionInvocationWrapper function = invokers.computeIfAbsent(route.definition(), this::lookup);
-            Object result = function.isSupplier() ? function.get() : function.apply(input(route, call, function));
+            ObjectNode fields = fields(route, call);
+            boolean streaming = canStream && route.stream() != null && fields.path("stream").asBoolean(false);
+            FunctionInvocationWrapper function = invokers.computeIfAbsent(
+                    streaming ? route.stream() : route.definition(), this::lookup);
+            Object result = function.isSupplier() ? function.get() : function.apply(input(fields, function));
+            if (streaming) {
+                return events(route, (Flux<?>) result);
+            }
             if (route.status() == 204 || result == null) {
                 return new Outcome(route.status() == 200 ? 204 : route.status(), Map.of(), new byte[0]);
             }
@@ -112,7 +129,58 @@ public class Dispatcher {
         return function;
     }
 
-    private Object input(Route route, Call call, FunctionInvocationWrapper function) {
+    /**
+     * Answers as server-sent events once the first event is there: a failure before it (the
+     * provider refused, say) is still a plain error with its status; a failure after it ends the
+     * stream with an error event.
+     */
+    private Outcome events(Route route, Flux<?> events) {
+        Stream<String> json = events.map(this::json).toStream();
+        Iterator<String> source = json.iterator();
+        String first;
+        try {
+            first = source.hasNext() ? source.next() : null;
+        } catch (RuntimeException failure) {
+            json.close();
+            return failure(route.surface(), problemOf(failure, route));
+        }
+        Iterator<String> rest = new Iterator<>() {
+            private boolean ended;
+
+            @Override
+            public boolean hasNext() {
+                return !ended;
+            }
+
+            @Override
+            public String next() {
+                try {
+                    if (source.hasNext()) {
+                        return source.next();
+                    }
+                    ended = true;
+                    return "[DONE]";
+                } catch (RuntimeException failure) {
+                    ended = true;
+                    Problem problem = problemOf(failure, route);
+                    return new String(failure(route.surface(), problem).body(), StandardCharsets.UTF_8);
+                }
+            }
+        };
+        Stream<String> all = Stream.concat(first == null ? Stream.empty() : Stream.of(first),
+                StreamSupport.stream(Spliterators.spliteratorUnknownSize(rest, Spliterator.ORDERED), false));
+        return new Outcome(200, SSE, new byte[0], all.onClose(json::close));
+    }
+
+    private String json(Object event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an event", e);
+        }
+    }
+
+    private ObjectNode fields(Route route, Call call) {
         if (call.body().length > maxBody) {
             throw new Problem(ProblemKind.TOO_LARGE, "body_too_large",
                     "request body is larger than " + maxBody + " bytes");
@@ -134,6 +202,10 @@ public class Dispatcher {
         });
         route.match(call.path()).forEach(fields::put);
         route.set().forEach((field, value) -> fields.set(field, mapper.valueToTree(value)));
+        return fields;
+    }
+
+    private Object input(ObjectNode fields, FunctionInvocationWrapper function) {
         JavaType type = mapper.constructType(function.getInputType());
         try {
             return mapper.treeToValue(fields, type);

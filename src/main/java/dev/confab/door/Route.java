@@ -7,13 +7,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /** One route of the catalog, ready to match requests. */
 public record Route(String name, String definition, String method, PathPattern path, int status, Surface surface,
-        Map<String, String> headers, Map<String, Object> set) {
+        Map<String, String> headers, Map<String, Object> set, String stream) {
 
     private static final PathPatternParser PARSER = new PathPatternParser();
 
     static Route of(String name, String definition, Catalog.RouteSpec spec) {
         return new Route(name, definition, spec.method().toUpperCase(), PARSER.parse(spec.path()),
-                spec.status() == null ? 200 : spec.status(), Surface.of(spec.surface()), spec.headers(), spec.set());
+                spec.status() == null ? 200 : spec.status(), Surface.of(spec.surface()), spec.headers(), spec.set(),
+                spec.stream());
     }
 
     /** Path variables when the path matches, else null. */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Azure Functions door: one HTTP trigger for every path and method, routed by functions.yml
- * through the dispatcher, so adding a function needs no Azure glue. Spring Cloud Function's Azure
+ * through the dispatcher, so adding a function needs no Azure glue. Streamed requests get the whole
+ * reply: an HTTP trigger answers once. Spring Cloud Function's Azure
  * adapter creates this bean (and the application around it) for the Functions host.
  */
 @Component
@@ -45,7 +46,7 @@ public class AzureDoor {
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue())));
         Outcome outcome = dispatcher.dispatch(new Call(request.getHttpMethod().name(),
                 path == null || path.isEmpty() ? "/" : path, query, request.getHeaders(),
-                request.getBody().orElse(new byte[0])));
+                request.getBody().orElse(new byte[0])), route -> true, false);
         HttpResponseMessage.Builder response = request.createResponseBuilder(HttpStatusType.custom(outcome.status()));
         outcome.headers().forEach(response::header);
         if (outcome.body().length > 0) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,9 +49,25 @@ class CatalogHandlerMapping extends AbstractHandlerMapping {
                         headersOf(request), body));
         response.setStatus(outcome.status());
         outcome.headers().forEach(response::setHeader);
-        if (outcome.body().length > 0) {
+        if (outcome.streamed()) {
+            stream(outcome, response);
+        } else if (outcome.body().length > 0) {
             response.setContentLength(outcome.body().length);
             response.getOutputStream().write(outcome.body());
+        }
+    }
+
+    /**
+     * Writes each event as it comes and flushes it, so the client sees text as the provider sends
+     * it. A client that went away fails the write; closing the events then cancels the provider call.
+     */
+    private static void stream(Outcome outcome, HttpServletResponse response) throws IOException {
+        try (var events = outcome.events()) {
+            var out = response.getOutputStream();
+            for (var it = events.iterator(); it.hasNext(); ) {
+                out.write(("data: " + it.next() + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
         }
     }
 

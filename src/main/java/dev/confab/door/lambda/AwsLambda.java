@@ -41,7 +41,7 @@ class AwsLambda {
             Outcome outcome = call == null
                     ? dispatcher.refuse("/", Problem.badRequest("not_an_http_event",
                             "this Lambda answers API Gateway and Function URL events"))
-                    : dispatcher.dispatch(call, route -> only == null || only.equals(route.name()));
+                    : dispatcher.dispatch(call, route -> only == null || only.equals(route.name()), false);
             MessageBuilder<byte[]> answer = MessageBuilder.withPayload(outcome.body())
                     .setHeader("statusCode", outcome.status());
             outcome.headers().forEach(answer::setHeader);
