@@ -65,7 +65,7 @@ class ProviderConfiguration {
                 .build();
         return OpenAiChatModel.builder()
                 .openAiApi(api)
-                .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").build())
+                .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").streamUsage(true).build())
                 .retryTemplate(retries(settings))
                 .build();
     }
