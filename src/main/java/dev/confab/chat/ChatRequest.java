@@ -1,12 +1,15 @@
 package dev.confab.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One chat turn, in seed 003's shape: {@code input} is text or an array of parts
  * ({@code {"type":"text","text":...}}, {@code {"type":"image_url","image_url":{"url":...}}}).
- * {@code persona} is a persona id or name.
+ * {@code persona} is a persona id or name. {@code history}, when given, is the earlier turns as the
+ * caller keeps them (an OpenAI-style client sends the whole thread each time); otherwise the
+ * history comes from storage.
  */
 public record ChatRequest(
         JsonNode input,
@@ -20,21 +23,26 @@ public record ChatRequest(
         Integer maxTokens,
         Double topP,
         String messageType,
-        Map<String, Object> metadata) {
+        Map<String, Object> metadata,
+        List<Turn> history) {
+
+    /** One earlier message of a thread the caller keeps: role user or assistant, and its text. */
+    public record Turn(String role, String content) {
+    }
 
     public static ChatRequest of(JsonNode input, String userId, String conversationId, String model,
             String instructions) {
         return new ChatRequest(input, userId, conversationId, null, model, instructions, false, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public ChatRequest withMessageType(String type) {
         return new ChatRequest(input, userId, conversationId, persona, model, instructions, stream, temperature,
-                maxTokens, topP, type, metadata);
+                maxTokens, topP, type, metadata, history);
     }
 
     public ChatRequest withPersona(String newPersona) {
         return new ChatRequest(input, userId, conversationId, newPersona, model, instructions, stream, temperature,
-                maxTokens, topP, messageType, metadata);
+                maxTokens, topP, messageType, metadata, history);
     }
 }

@@ -117,7 +117,8 @@ public class ChatService {
                 : personas.find(conversation.personaId()).orElse(null);
         TurnSettings settingsOfTurn = TurnSettings.resolve(persona, conversation.settings(), request);
         ModelChoice choice = models.choose(settingsOfTurn.model());
-        List<Message> history = conversations.history(conversation.id(), settings.historyMessages());
+        List<Message> history = request.history() != null ? supplied(request.history())
+                : conversations.history(conversation.id(), settings.historyMessages());
         Message userMessage = conversations.append(conversation.id(), new NewMessage(Message.USER, input.text(),
                 input.parts(), messageType(request, input), Message.COMPLETE, null, tokens.estimate(input.text()),
                 0, 0, BigDecimal.ZERO, titleFrom(input.text())));
@@ -135,6 +136,15 @@ public class ChatService {
         Message message = conversations.append(turn.conversation().id(), new NewMessage(Message.ASSISTANT, text, null,
                 "text", status, turn.choice().model(), out, in, out, cost, null));
         return new Finished(message, Usage.of(in, out), cost);
+    }
+
+    /** A thread the caller keeps, as messages for the prompt; only user and assistant turns count. */
+    private static List<Message> supplied(List<ChatRequest.Turn> turns) {
+        return turns.stream()
+                .filter(t -> Message.USER.equals(t.role()) || Message.ASSISTANT.equals(t.role()))
+                .map(t -> new Message(null, null, 0, t.role(), t.content(), null, "text", Message.COMPLETE, null, null,
+                        null))
+                .toList();
     }
 
     private Conversation conversationFor(ChatRequest request) {

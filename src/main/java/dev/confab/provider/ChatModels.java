@@ -46,6 +46,11 @@ public class ChatModels {
         return models.containsKey(Provider.GOOGLE) ? "gemini-2.5-flash" : OfflineChatModel.MODEL;
     }
 
+    /** The provider a model id belongs to, by name. */
+    public String providerName(String model) {
+        return providerOf(model).id();
+    }
+
     Provider providerOf(String model) {
         String lower = model.toLowerCase();
         return settings.prefixes().entrySet().stream()

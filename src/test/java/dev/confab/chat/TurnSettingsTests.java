@@ -18,7 +18,7 @@ class TurnSettingsTests {
     @Test
     void theConversationOverridesThePersonaAndTheRequestOverridesBoth() {
         ChatRequest request = new ChatRequest(TextNode.valueOf("hi"), null, null, null, null, "Answer in French.", false,
-                1.5, null, null, null, null);
+                1.5, null, null, null, null, null);
         TurnSettings turn = TurnSettings.resolve(captain, new ConversationSettings("gpt-4o", null, 0.9, null, null),
                 request);
 
