@@ -87,6 +87,16 @@ class LambdaDoorTests {
         assertThat(elsewhere.json().path("error").path("code").asText()).isEqualTo("route_not_found");
     }
 
+    /** API Gateway answers once, so a streamed request gets the whole reply. */
+    @Test
+    void aStreamRequestGetsTheWholeReply() {
+        Reply reply = new Api(LambdaEventsTransport.of(Format.HTTP_V2)).post("/chat",
+                "{\"input\": \"stream please\", \"stream\": true}");
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text("output_text")).contains("stream please");
+        assertThat(reply.text("object")).isEqualTo("response");
+    }
+
     @Test
     void aRestApiStagePrefixIsNotPartOfTheRoute() {
         Reply health = new Api(LambdaEventsTransport.of(Format.REST_V1)).get("/health");
