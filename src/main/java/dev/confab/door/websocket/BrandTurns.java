@@ -95,7 +95,7 @@ final class BrandTurns {
                 ? (configured == null ? VOICE_MAX_TOKENS : Math.min(configured, VOICE_MAX_TOKENS)) : null;
         ChatRequest request = new ChatRequest(TextNode.valueOf(message.message()), message.userId(),
                 conversation.id(), brand.id(), null, message.spoken() ? VOICE_INSTRUCTION : null, true, null,
-                voiceLimit, null, null, null);
+                voiceLimit, null, null, null, null);
         return new Plan(request, conversation.id(), voiceLimit != null ? voiceLimit : configured);
     }
 
