@@ -97,8 +97,11 @@ public class ChatService {
                 finished.usage(), finished.cost());
     }
 
+    /** A cut stream keeps the text it had; with no text yet there is no reply to keep. */
     private ChatEvent cut(Turn turn, StreamedReply reply) {
-        finish(turn, reply.text(), reply.usage(), Message.INCOMPLETE);
+        if (!reply.text().isEmpty()) {
+            finish(turn, reply.text(), reply.usage(), Message.INCOMPLETE);
+        }
         return null;
     }
 

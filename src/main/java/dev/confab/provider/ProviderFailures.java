@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.springframework.ai.retry.NonTransientAiException;
 import org.springframework.ai.retry.TransientAiException;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /** Turns what a provider client threw into the 502, 503 or 504 the caller gets. */
 public final class ProviderFailures {
@@ -28,7 +30,8 @@ public final class ProviderFailures {
             return new Problem(ProblemKind.PROVIDER_TIMEOUT, "provider_timeout",
                     provider + " did not answer in time", details, failure);
         }
-        if (causedBy(failure, TransientAiException.class, ServerException.class, ConnectException.class)) {
+        if (causedBy(failure, TransientAiException.class, ServerException.class, ConnectException.class)
+                || answeredWithServerError(failure)) {
             return new Problem(ProblemKind.UNAVAILABLE, "provider_unavailable",
                     provider + " is unavailable: " + brief(failure), details, failure);
         }
@@ -36,6 +39,19 @@ public final class ProviderFailures {
                 ? "rejected the request: " : "failed: ";
         return new Problem(ProblemKind.PROVIDER_FAILED, "provider_error", provider + " " + why + brief(failure),
                 details, failure);
+    }
+
+    /** A streaming call fails with the HTTP client's own exception, which carries the provider's status. */
+    private static boolean answeredWithServerError(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof WebClientResponseException w) {
+                return w.getStatusCode().is5xxServerError();
+            }
+            if (t instanceof RestClientResponseException r) {
+                return r.getStatusCode().is5xxServerError();
+            }
+        }
+        return false;
     }
 
     @SafeVarargs

@@ -112,6 +112,21 @@ class StreamingProviderTests extends StubbedProviderTests {
         assertThat(reply.path("content").asText()).startsWith(" word0").doesNotContain("word39");
     }
 
+    @Test
+    void aProviderThatFailsBeforeItsFirstChunkIsA503AndOnlyTheUsersMessageIsKept() {
+        STUB.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("doomed stream"))
+                .willReturn(aResponse().withStatus(503).withBody("{\"error\": {\"message\": \"overloaded\"}}")));
+        String conversation = api.post("/conversations", "{\"user_id\": \"doomed\"}").text("id");
+
+        var reply = api.post("/chat", "{\"input\": \"doomed stream\", \"model\": \"gpt-4o\", \"stream\": true,"
+                + " \"conversation_id\": \"%s\"}".formatted(conversation));
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.json().path("error").path("code").asText()).isEqualTo("provider_unavailable");
+        JsonNode messages = api.get("/conversations/" + conversation + "/messages").json();
+        assertThat(messages.findValuesAsText("role")).containsExactly("user");
+    }
+
     private List<JsonNode> sse(String body) throws Exception {
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
                 .send(request(body), HttpResponse.BodyHandlers.ofLines());
