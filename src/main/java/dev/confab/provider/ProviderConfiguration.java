@@ -13,7 +13,6 @@ import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.ai.retry.TransientAiException;
-import org.springframework.ai.tokenizer.JTokkitTokenCountEstimator;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +31,7 @@ class ProviderConfiguration {
 
     @Bean
     TokenCountEstimator tokenCountEstimator() {
-        return new JTokkitTokenCountEstimator();
+        return new WarmTokenCountEstimator();
     }
 
     @Bean
