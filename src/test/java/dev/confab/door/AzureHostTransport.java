@@ -7,15 +7,10 @@ import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatus;
 import com.microsoft.azure.functions.HttpStatusType;
 import dev.confab.Api;
-import dev.confab.ConfabApplication;
 import dev.confab.door.azure.AzureDoor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -50,21 +45,13 @@ final class AzureHostTransport {
 
     static synchronized AzureDoor door() {
         if (door == null) {
-            Map<String, String> settings = Map.of(
-                    "MAIN_CLASS", ConfabApplication.class.getName(),
-                    "CONFAB_DATA_DIR", temporaryFolder(),
-                    "confab.http.max-body", "64KB",
-                    "spring.ai.openai.api-key", "",
-                    "spring.ai.google.genai.api-key", "",
-                    "spring.ai.google.genai.project-id", "");
-            settings.forEach(System::setProperty);
-            try {
-                door = new AzureFunctionInstanceInjector().getInstance(AzureDoor.class);
-            } catch (Exception e) {
-                throw new IllegalStateException("the Azure injector could not start Confab", e);
-            } finally {
-                List.copyOf(settings.keySet()).forEach(System::clearProperty);
-            }
+            door = DoorRuntime.start("azure", Map.of(), () -> {
+                try {
+                    return new AzureFunctionInstanceInjector().getInstance(AzureDoor.class);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the Azure injector could not start Confab", e);
+                }
+            });
         }
         return door;
     }
@@ -144,12 +131,4 @@ final class AzureHostTransport {
             return "confab";
         }
     };
-
-    private static String temporaryFolder() {
-        try {
-            return Files.createTempDirectory("confab-azure").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.Api;
-import dev.confab.ConfabApplication;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
@@ -133,33 +130,7 @@ final class LambdaEventsTransport {
     }
 
     static synchronized FunctionInvoker invoker(String onlyFunction) {
-        FunctionInvoker invoker = INVOKERS.get(onlyFunction);
-        if (invoker == null) {
-            Map<String, String> settings = Map.of(
-                    "confab.lambda.function", onlyFunction,
-                    "MAIN_CLASS", ConfabApplication.class.getName(),
-                    "CONFAB_DATA_DIR", temporaryFolder(),
-                    "confab.http.max-body", "64KB",
-                    "spring.ai.openai.api-key", "",
-                    "spring.ai.google.genai.api-key", "",
-                    "spring.ai.google.genai.project-id", "");
-            // system properties only while the context starts, so other tests' contexts never see them
-            settings.forEach(System::setProperty);
-            try {
-                invoker = new FunctionInvoker("lambdaDoor");
-                INVOKERS.put(onlyFunction, invoker);
-            } finally {
-                List.copyOf(settings.keySet()).forEach(System::clearProperty);
-            }
-        }
-        return invoker;
-    }
-
-    private static String temporaryFolder() {
-        try {
-            return Files.createTempDirectory("confab-lambda").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return INVOKERS.computeIfAbsent(onlyFunction, only -> DoorRuntime.start("lambda",
+                Map.of("confab.lambda.function", only), () -> new FunctionInvoker("lambdaDoor")));
     }
 }
