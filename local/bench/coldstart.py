@@ -7,11 +7,13 @@ Prints one JSON line per variant: median, min, max in milliseconds.
 """
 import http.client, json, os, statistics, subprocess, sys, tempfile, time
 
-def local_server(java, jar, flags, data_dir, port):
+def local_server(java, jar, flags, data_dir, port, cwd=None):
     env = dict(os.environ, PORT=str(port), CONFAB_DATA_DIR=data_dir,
                OPENAI_API_KEY="", GEMINI_API_KEY="", GOOGLE_API_KEY="")
     start = time.monotonic()
-    proc = subprocess.Popen([java, *flags, "-jar", jar], env=env,
+    # a JVM cache is valid only for the class path it was trained with, so a variant may name the
+    # folder to start in (its jar then given as trained, relative)
+    proc = subprocess.Popen([java, *flags, "-jar", jar], env=env, cwd=cwd,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = start + 60
@@ -52,7 +54,8 @@ def main():
         data_dir = tempfile.mkdtemp(prefix="confab-bench-")
         for i in range(runs + 1):  # the first run migrates a fresh database and is not counted
             if variant["door"] == "local":
-                t = local_server(cfg["java"], variant["jar"], variant.get("flags", []), data_dir, cfg.get("port", 18080))
+                t = local_server(cfg["java"], variant["jar"], variant.get("flags", []), data_dir,
+                                 cfg.get("port", 18080), variant.get("cwd"))
             else:
                 t = lambda_handler(cfg["java"], variant["classpath"], variant.get("flags", []), data_dir, cfg["event"])
             if i > 0:
