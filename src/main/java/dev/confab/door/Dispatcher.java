@@ -30,6 +30,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Signal;
 
 /**
  * Routes a call by functions.yml to its function: builds the function's input from body, query,
@@ -132,19 +133,19 @@ public class Dispatcher {
     /**
      * Answers as server-sent events once the first event is there: a failure before it (the
      * provider refused, say) is still a plain error with its status; a failure after it ends the
-     * stream with an error event.
+     * stream with an error event. Signals are read in order, so events that came before a failure
+     * are sent before its error event (a blocking iterator would throw the failure first).
      */
     private Outcome events(Route route, Flux<?> events) {
-        Stream<String> json = events.map(this::json).toStream();
-        Iterator<String> source = json.iterator();
-        String first;
-        try {
-            first = source.hasNext() ? source.next() : null;
-        } catch (RuntimeException failure) {
-            json.close();
-            return failure(route.surface(), problemOf(failure, route));
+        Stream<Signal<String>> signals = events.map(this::json).materialize().toStream();
+        Iterator<Signal<String>> source = signals.iterator();
+        Signal<String> first = source.next();
+        if (first.isOnError()) {
+            signals.close();
+            return failure(route.surface(), problemOf(first.getThrowable(), route));
         }
         Iterator<String> rest = new Iterator<>() {
+            private Signal<String> pending = first;
             private boolean ended;
 
             @Override
@@ -154,22 +155,22 @@ public class Dispatcher {
 
             @Override
             public String next() {
-                try {
-                    if (source.hasNext()) {
-                        return source.next();
-                    }
-                    ended = true;
-                    return "[DONE]";
-                } catch (RuntimeException failure) {
-                    ended = true;
-                    Problem problem = problemOf(failure, route);
+                // read only when asked: an event goes out as soon as it is there
+                Signal<String> signal = pending != null ? pending : source.next();
+                pending = null;
+                if (signal.isOnNext()) {
+                    return signal.get();
+                }
+                ended = true;
+                if (signal.isOnError()) {
+                    Problem problem = problemOf(signal.getThrowable(), route);
                     return new String(failure(route.surface(), problem).body(), StandardCharsets.UTF_8);
                 }
+                return "[DONE]";
             }
         };
-        Stream<String> all = Stream.concat(first == null ? Stream.empty() : Stream.of(first),
-                StreamSupport.stream(Spliterators.spliteratorUnknownSize(rest, Spliterator.ORDERED), false));
-        return new Outcome(200, SSE, new byte[0], all.onClose(json::close));
+        Stream<String> all = StreamSupport.stream(Spliterators.spliteratorUnknownSize(rest, Spliterator.ORDERED), false);
+        return new Outcome(200, SSE, new byte[0], all.onClose(signals::close));
     }
 
     private String json(Object event) {
