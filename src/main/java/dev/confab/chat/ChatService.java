@@ -11,6 +11,7 @@ import dev.confab.persona.Persona;
 import dev.confab.persona.PersonaService;
 import dev.confab.provider.ChatModels;
 import dev.confab.provider.ModelChoice;
+import dev.confab.provider.ProviderCalls;
 import dev.confab.provider.ProviderFailures;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -34,16 +35,18 @@ public class ChatService {
     private final ConversationService conversations;
     private final PersonaService personas;
     private final ChatModels models;
+    private final ProviderCalls calls;
     private final PriceTable prices;
     private final ChatSettings settings;
     private final TokenCountEstimator tokens;
     private final Clock clock;
 
-    ChatService(ConversationService conversations, PersonaService personas, ChatModels models, PriceTable prices,
-            ChatSettings settings, TokenCountEstimator tokens, Clock clock) {
+    ChatService(ConversationService conversations, PersonaService personas, ChatModels models, ProviderCalls calls,
+            PriceTable prices, ChatSettings settings, TokenCountEstimator tokens, Clock clock) {
         this.conversations = conversations;
         this.personas = personas;
         this.models = models;
+        this.calls = calls;
         this.prices = prices;
         this.settings = settings;
         this.tokens = tokens;
@@ -52,18 +55,13 @@ public class ChatService {
 
     public ChatReply reply(ChatRequest request) {
         Turn turn = begin(request);
-        ChatResponse response;
-        try {
-            response = turn.choice().chatModel().call(turn.prompt());
-        } catch (RuntimeException failure) {
-            throw ProviderFailures.translate(failure, turn.choice());
-        }
-        String text = response.getResult() == null || response.getResult().getOutput().getText() == null ? ""
-                : response.getResult().getOutput().getText();
-        Finished finished = finish(turn, text, response.getMetadata().getUsage(), Message.COMPLETE);
+        ProviderCalls.Answered answered = calls.call(turn.chain(), turn::prompt);
+        ChatResponse response = answered.response();
+        String text = response.getResult().getOutput().getText() == null ? "" : response.getResult().getOutput().getText();
+        Finished finished = finish(turn, answered.by(), text, response.getMetadata().getUsage(), Message.COMPLETE);
         Conversation after = conversations.get(turn.conversation().id());
         return new ChatReply(Ids.prefixed("resp"), "response", clock.instant().getEpochSecond(),
-                turn.choice().model(), turn.choice().provider().id(), text, after.id(), after.title(),
+                answered.by().model(), answered.by().provider().id(), text, after.id(), after.title(),
                 after.messageCount(), finished.usage(), finished.cost(), turn.userMessage(), finished.message());
     }
 
@@ -71,42 +69,50 @@ public class ChatService {
      * One turn, streamed as the provider sends it: text deltas, then a final event with usage and
      * cost. The reply is stored when the stream ends; a stream cut by the client or the provider is
      * stored as incomplete with the text so far, and cancelling the returned stream cancels the
-     * provider call.
+     * provider call. Retries and fallbacks happen only before the first delta.
      */
     public Flux<ChatEvent> stream(ChatRequest request) {
         Turn turn = begin(request);
-        StreamedReply reply = new StreamedReply();
-        return turn.choice().chatModel().stream(turn.prompt())
+        StreamedReply reply = new StreamedReply(turn.chain().get(0));
+        return calls.stream(turn.chain(), turn::prompt)
                 .<ChatEvent>handle((chunk, sink) -> {
-                    String delta = reply.add(chunk);
+                    String delta = reply.add(chunk.by(), chunk.response());
                     if (!delta.isEmpty()) {
                         sink.next(ChatEvent.delta(delta));
                     }
                 })
-                .concatWith(Mono.fromSupplier(() -> reply.once(() -> done(turn, reply))).flatMap(Mono::justOrEmpty))
+                .concatWith(Mono.defer(() -> reply.finished()
+                        ? Mono.justOrEmpty(reply.once(() -> done(turn, reply)))
+                        : Mono.error(ProviderFailures.endedEarly(reply.by()))))
                 .doOnCancel(() -> reply.once(() -> cut(turn, reply)))
                 .onErrorMap(failure -> {
                     reply.once(() -> cut(turn, reply));
-                    return failure instanceof RuntimeException r ? ProviderFailures.translate(r, turn.choice()) : failure;
+                    return ProviderFailures.translate(failure, reply.by());
                 });
     }
 
     private ChatEvent done(Turn turn, StreamedReply reply) {
-        Finished finished = finish(turn, reply.text(), reply.usage(), Message.COMPLETE);
-        return ChatEvent.done(turn.conversation().id(), finished.message().id(), turn.choice().model(),
+        Finished finished = finish(turn, reply.by(), reply.text(), reply.usage(), Message.COMPLETE);
+        return ChatEvent.done(turn.conversation().id(), finished.message().id(), reply.by().model(),
                 finished.usage(), finished.cost());
     }
 
     /** A cut stream keeps the text it had; with no text yet there is no reply to keep. */
     private ChatEvent cut(Turn turn, StreamedReply reply) {
         if (!reply.text().isEmpty()) {
-            finish(turn, reply.text(), reply.usage(), Message.INCOMPLETE);
+            finish(turn, reply.by(), reply.text(), reply.usage(), Message.INCOMPLETE);
         }
         return null;
     }
 
     /** A turn made ready: the user's message stored (so it is kept whatever follows), the prompt built. */
-    private record Turn(Conversation conversation, ModelChoice choice, Prompt prompt, Message userMessage) {
+    private record Turn(Conversation conversation, List<ModelChoice> chain, TurnSettings settings,
+            List<Message> history, UserInput input, Message userMessage) {
+
+        /** The prompt for whichever provider answers: the same turn, that provider's model. */
+        Prompt prompt(ModelChoice choice) {
+            return TurnPrompt.of(settings.withModel(choice.model()), history, input);
+        }
     }
 
     private record Finished(Message message, Usage usage, BigDecimal cost) {
@@ -119,25 +125,25 @@ public class ChatService {
         Persona persona = request.persona() != null ? personas.get(request.persona())
                 : personas.find(conversation.personaId()).orElse(null);
         TurnSettings settingsOfTurn = TurnSettings.resolve(persona, conversation.settings(), request);
-        ModelChoice choice = models.choose(settingsOfTurn.model());
+        List<ModelChoice> chain = models.chain(settingsOfTurn.model());
         List<Message> history = request.history() != null ? supplied(request.history())
                 : conversations.history(conversation.id(), settings.historyMessages());
         Message userMessage = conversations.append(conversation.id(), new NewMessage(Message.USER, input.text(),
                 input.parts(), messageType(request, input), Message.COMPLETE, null, tokens.estimate(input.text()),
                 0, 0, BigDecimal.ZERO, titleFrom(input.text())));
-        Prompt prompt = TurnPrompt.of(settingsOfTurn.withModel(choice.model()), history, input);
-        return new Turn(conversation, choice, prompt, userMessage);
+        return new Turn(conversation, chain, settingsOfTurn, history, input, userMessage);
     }
 
     /** Stores the assistant's reply with what the turn used and cost; counts tokens when the provider did not. */
-    private Finished finish(Turn turn, String text, org.springframework.ai.chat.metadata.Usage reported, String status) {
+    private Finished finish(Turn turn, ModelChoice by, String text, org.springframework.ai.chat.metadata.Usage reported,
+            String status) {
         int in = reported != null && reported.getPromptTokens() != null && reported.getPromptTokens() > 0
-                ? reported.getPromptTokens() : estimate(turn.prompt());
+                ? reported.getPromptTokens() : estimate(turn.prompt(by));
         int out = reported != null && reported.getCompletionTokens() != null && reported.getCompletionTokens() > 0
                 ? reported.getCompletionTokens() : tokens.estimate(text);
-        BigDecimal cost = prices.cost(turn.choice().model(), in, out);
+        BigDecimal cost = prices.cost(by.model(), in, out);
         Message message = conversations.append(turn.conversation().id(), new NewMessage(Message.ASSISTANT, text, null,
-                "text", status, turn.choice().model(), out, in, out, cost, null));
+                "text", status, by.model(), out, in, out, cost, null));
         return new Finished(message, Usage.of(in, out), cost);
     }
 

@@ -2,8 +2,10 @@ package dev.confab.provider;
 
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.ai.chat.model.ChatModel;
 
@@ -16,6 +18,7 @@ public class ChatModels {
     public ChatModels(Map<Provider, ChatModel> models, ProviderSettings settings) {
         this.models = new EnumMap<>(models);
         this.settings = settings;
+        settings.fallback().forEach(Provider::named); // a misspelt provider fails the start, not a request
     }
 
     public ModelChoice choose(String requested) {
@@ -30,6 +33,23 @@ public class ChatModels {
         }
         throw new Problem(ProblemKind.UNAVAILABLE, "provider_not_configured",
                 "model '" + model + "' needs the " + provider.id() + " provider, which has no key configured");
+    }
+
+    /**
+     * Who answers a model id: its own provider first (or the offline stand-in), then each provider
+     * of the fallback chain that has a key, with its fallback model.
+     */
+    public List<ModelChoice> chain(String requested) {
+        ModelChoice first = choose(requested);
+        List<ModelChoice> chain = new ArrayList<>(List.of(first));
+        for (String id : settings.fallback()) {
+            Provider provider = Provider.named(id);
+            ChatModel model = models.get(provider);
+            if (model != null && chain.stream().noneMatch(c -> c.provider() == provider)) {
+                chain.add(new ModelChoice(provider, settings.fallbackModels().get(provider.id()), first.requested(), model));
+            }
+        }
+        return List.copyOf(chain);
     }
 
     public boolean configured(Provider provider) {

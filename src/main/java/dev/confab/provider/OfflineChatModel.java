@@ -6,6 +6,7 @@ import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.MessageType;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.ChatGenerationMetadata;
 import org.springframework.ai.chat.metadata.ChatResponseMetadata;
 import org.springframework.ai.chat.metadata.DefaultUsage;
 import org.springframework.ai.chat.model.ChatModel;
@@ -80,7 +81,10 @@ public class OfflineChatModel implements ChatModel {
         if (input != null) {
             metadata.usage(new DefaultUsage(input, output));
         }
-        return new ChatResponse(List.of(new Generation(new AssistantMessage(text))), metadata.build());
+        // the last piece says the reply is over, as a provider's last chunk does
+        ChatGenerationMetadata ending = input == null ? ChatGenerationMetadata.NULL
+                : ChatGenerationMetadata.builder().finishReason("stop").build();
+        return new ChatResponse(List.of(new Generation(new AssistantMessage(text), ending)), metadata.build());
     }
 
     private static List<String> words(String text) {

@@ -12,13 +12,13 @@ import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.api.OpenAiApi;
-import org.springframework.ai.retry.TransientAiException;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.retry.support.RetryTemplate;
+import org.springframework.web.client.DefaultResponseErrorHandler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -29,9 +29,22 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Configuration(proxyBeanMethods = false)
 class ProviderConfiguration {
 
+    /** Spring AI's clients make one attempt; ProviderCalls retries, with the provider's Retry-After. */
+    private static final RetryTemplate ONE_ATTEMPT = RetryTemplate.builder().maxAttempts(1).build();
+
     @Bean
     TokenCountEstimator tokenCountEstimator() {
         return new WarmTokenCountEstimator();
+    }
+
+    @Bean
+    ProviderGuards providerGuards(ProviderSettings settings) {
+        return new ProviderGuards(settings);
+    }
+
+    @Bean
+    ProviderCalls providerCalls(ProviderGuards guards, ProviderSettings settings) {
+        return new ProviderCalls(guards, settings);
     }
 
     @Bean
@@ -59,20 +72,22 @@ class ProviderConfiguration {
         OpenAiApi api = OpenAiApi.builder()
                 .baseUrl(openAi.baseUrl())
                 .apiKey(openAi.apiKey())
+                // Spring's own errors keep the status and headers (Retry-After), which ProviderFault reads
+                .responseErrorHandler(new DefaultResponseErrorHandler())
                 .restClientBuilder(RestClient.builder().requestFactory(requests))
                 .webClientBuilder(WebClient.builder().clientConnector(new JdkClientHttpConnector(http)))
                 .build();
         return OpenAiChatModel.builder()
                 .openAiApi(api)
                 .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").streamUsage(true).build())
-                .retryTemplate(retries(settings))
+                .retryTemplate(ONE_ATTEMPT)
                 .build();
     }
 
     private static ChatModel google(GoogleSettings google, ProviderSettings settings) {
-        // One retry policy for every provider: the SDK's own retries are limited to the same attempts.
+        // One retry policy for every provider (ProviderGuards): the SDK makes one attempt.
         HttpOptions.Builder http = HttpOptions.builder().timeout((int) settings.timeout().toMillis())
-                .retryOptions(HttpRetryOptions.builder().attempts(Math.max(1, settings.maxAttempts())).build());
+                .retryOptions(HttpRetryOptions.builder().attempts(1).build());
         if (google.baseUrl() != null && !google.baseUrl().isBlank()) {
             http.baseUrl(google.baseUrl());
         }
@@ -86,15 +101,7 @@ class ProviderConfiguration {
         return GoogleGenAiChatModel.builder()
                 .genAiClient(client.build())
                 .defaultOptions(GoogleGenAiChatOptions.builder().model("gemini-2.5-flash").build())
-                .retryTemplate(retries(settings))
-                .build();
-    }
-
-    private static RetryTemplate retries(ProviderSettings settings) {
-        return RetryTemplate.builder()
-                .maxAttempts(Math.max(1, settings.maxAttempts()))
-                .exponentialBackoff(200, 2, 2000)
-                .retryOn(TransientAiException.class)
+                .retryTemplate(ONE_ATTEMPT)
                 .build();
     }
 }

@@ -1,18 +1,9 @@
 package dev.confab.provider;
 
-import com.google.genai.errors.ClientException;
-import com.google.genai.errors.ServerException;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
-import org.springframework.ai.retry.NonTransientAiException;
-import org.springframework.ai.retry.TransientAiException;
-import org.springframework.web.client.RestClientResponseException;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /** Turns what a provider client threw into the 502, 503 or 504 the caller gets. */
 public final class ProviderFailures {
@@ -20,50 +11,44 @@ public final class ProviderFailures {
     private ProviderFailures() {
     }
 
-    public static Problem translate(RuntimeException failure, ModelChoice choice) {
+    public static Problem translate(Throwable failure, ModelChoice choice) {
         if (failure instanceof Problem problem) {
             return problem;
         }
         String provider = choice.provider().id();
-        Map<String, Object> details = Map.of("provider", provider, "model", choice.model());
-        if (causedBy(failure, SocketTimeoutException.class, HttpTimeoutException.class, TimeoutException.class)) {
-            return new Problem(ProblemKind.PROVIDER_TIMEOUT, "provider_timeout",
+        ProviderFault fault = ProviderFault.of(failure);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("provider", provider);
+        details.put("model", choice.model());
+        if (fault.status() > 0) {
+            details.put("provider_status", fault.status());
+        }
+        if (fault.retryAfter() != null) {
+            details.put("retry_after_seconds", fault.retryAfter().toSeconds());
+        }
+        return switch (fault.kind()) {
+            case TIMEOUT -> new Problem(ProblemKind.PROVIDER_TIMEOUT, "provider_timeout",
                     provider + " did not answer in time", details, failure);
-        }
-        if (causedBy(failure, TransientAiException.class, ServerException.class, ConnectException.class)
-                || answeredWithServerError(failure)) {
-            return new Problem(ProblemKind.UNAVAILABLE, "provider_unavailable",
+            case RATE_LIMITED -> new Problem(ProblemKind.UNAVAILABLE, "provider_rate_limited",
+                    provider + " is limiting requests (429): " + brief(failure), details, failure);
+            case UNAVAILABLE -> new Problem(ProblemKind.UNAVAILABLE, "provider_unavailable",
                     provider + " is unavailable: " + brief(failure), details, failure);
-        }
-        String why = causedBy(failure, NonTransientAiException.class, ClientException.class)
-                ? "rejected the request: " : "failed: ";
-        return new Problem(ProblemKind.PROVIDER_FAILED, "provider_error", provider + " " + why + brief(failure),
-                details, failure);
+            case CIRCUIT_OPEN -> new Problem(ProblemKind.UNAVAILABLE, "provider_unavailable",
+                    provider + " has been failing and is not called for now (circuit open)", details, failure);
+            case MALFORMED -> new Problem(ProblemKind.PROVIDER_FAILED, "provider_bad_response",
+                    provider + " answered with something that is not a valid reply: " + brief(failure), details, failure);
+            case CUT -> new Problem(ProblemKind.PROVIDER_FAILED, "provider_stream_cut",
+                    provider + " stopped streaming half way: " + brief(failure), details, failure);
+            case REFUSED, BAD_REQUEST -> new Problem(ProblemKind.PROVIDER_FAILED, "provider_error",
+                    provider + " rejected the request: " + brief(failure), details, failure);
+        };
     }
 
-    /** A streaming call fails with the HTTP client's own exception, which carries the provider's status. */
-    private static boolean answeredWithServerError(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof WebClientResponseException w) {
-                return w.getStatusCode().is5xxServerError();
-            }
-            if (t instanceof RestClientResponseException r) {
-                return r.getStatusCode().is5xxServerError();
-            }
-        }
-        return false;
-    }
-
-    @SafeVarargs
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable>... types) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            for (Class<? extends Throwable> type : types) {
-                if (type.isInstance(t)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** A stream that ended without the provider saying it had finished: its text is not the whole reply. */
+    public static Problem endedEarly(ModelChoice choice) {
+        return new Problem(ProblemKind.PROVIDER_FAILED, "provider_stream_cut",
+                choice.provider().id() + " ended its stream before finishing the reply",
+                Map.of("provider", choice.provider().id(), "model", choice.model()), null);
     }
 
     private static String brief(Throwable failure) {

@@ -6,6 +6,7 @@ import dev.confab.door.Catalog;
 import dev.confab.door.DoorSettings;
 import dev.confab.provider.ChatModels;
 import dev.confab.provider.Provider;
+import dev.confab.provider.ProviderGuards;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ class SystemFunctions {
     static final String VERSION = "0.1.0";
 
     @Bean
-    Supplier<Health> health(StorageProbe storage, ChatModels models) {
+    Supplier<Health> health(StorageProbe storage, ChatModels models, ProviderGuards guards) {
         return () -> {
             Map<String, Object> store = new LinkedHashMap<>();
             store.put("type", storage.name());
@@ -36,7 +37,10 @@ class SystemFunctions {
             store.put("status", up ? "up" : "down");
             Map<String, String> providers = new LinkedHashMap<>();
             for (Provider p : Provider.values()) {
-                providers.put(p.id(), models.configured(p) ? "configured" : "not_configured");
+                String circuit = guards.circuitState(p);
+                // a provider that keeps failing is skipped for a while: say so
+                providers.put(p.id(), !models.configured(p) ? "not_configured"
+                        : "closed".equals(circuit) ? "configured" : "circuit_" + circuit);
             }
             return new Health(up ? "healthy" : "unhealthy", store, providers, models.defaultModel(), VERSION);
         };

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -125,24 +124,5 @@ class StreamingProviderTests extends StubbedProviderTests {
         assertThat(reply.json().path("error").path("code").asText()).isEqualTo("provider_unavailable");
         JsonNode messages = api.get("/conversations/" + conversation + "/messages").json();
         assertThat(messages.findValuesAsText("role")).containsExactly("user");
-    }
-
-    private List<JsonNode> sse(String body) throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
-                .send(request(body), HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().filter(l -> l.startsWith("data: ") && !l.equals("data: [DONE]"))
-                .map(l -> {
-                    try {
-                        return JSON.readTree(l.substring(6));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
-    }
-
-    private HttpRequest request(String body) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

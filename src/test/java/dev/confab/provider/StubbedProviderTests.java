@@ -1,5 +1,7 @@
 package dev.confab.provider;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -8,6 +10,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.confab.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +21,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Confab with OpenAI and Gemini keys, both pointed at a WireMock server on loopback that speaks
- * their wire formats. The real Spring AI clients do the talking.
+ * their wire formats. The real Spring AI clients do the talking. One attempt, no fallback: each
+ * provider is seen on its own (ProviderFaultTests turns retries and fallbacks on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = {"confab.providers.max-attempts=1", "confab.providers.timeout=2s",
+        "confab.providers.fallback="})
 abstract class StubbedProviderTests {
 
     static final WireMockServer STUB = new WireMockServer(WireMockConfiguration.options().dynamicPort()
@@ -44,8 +54,6 @@ abstract class StubbedProviderTests {
         registry.add("spring.ai.openai.base-url", STUB::baseUrl);
         registry.add("spring.ai.google.genai.api-key", () -> "gemini-test");
         registry.add("spring.ai.google.genai.base-url", STUB::baseUrl);
-        registry.add("confab.providers.max-attempts", () -> "1");
-        registry.add("confab.providers.timeout", () -> "2s");
     }
 
     @BeforeEach
@@ -63,6 +71,26 @@ abstract class StubbedProviderTests {
     static List<LoggedRequest> sent(String urlRegex) {
         return STUB.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(urlRegex)));
+    }
+
+    /** POSTs a streamed chat turn and reads its server-sent events, [DONE] left out. */
+    List<JsonNode> sse(String body) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .send(request(body), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().filter(l -> l.startsWith("data: ") && !l.equals("data: [DONE]"))
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l.substring(6));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    HttpRequest request(String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static JsonNode body(LoggedRequest request) {
