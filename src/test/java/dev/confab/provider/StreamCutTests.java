@@ -3,13 +3,8 @@ package dev.confab.provider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.Api;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class StreamCutTests {
 
     static final HalfStreamProvider OPENAI;
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static {
         try {
@@ -75,7 +69,7 @@ class StreamCutTests {
         Api api = new Api(port);
         String conversation = api.post("/conversations", "{\"user_id\": \"cut\"}").text("id");
 
-        List<JsonNode> events = sse("{\"input\": \"story\", \"model\": \"gpt-4o\", \"stream\": true,"
+        List<JsonNode> events = StubbedProviderTests.sse(port, "{\"input\": \"story\", \"model\": \"gpt-4o\", \"stream\": true,"
                 + " \"conversation_id\": \"%s\"}".formatted(conversation));
 
         String seen = events.stream().map(e -> e.path("delta").path("text").asText()).reduce("", String::concat);
@@ -86,21 +80,5 @@ class StreamCutTests {
         assertThat(stored.findValuesAsText("role")).containsExactly("user", "assistant");
         assertThat(stored.get(1).path("content").asText()).as("what the client saw is what is kept").isEqualTo(seen);
         assertThat(stored.get(1).path("status").asText()).isEqualTo("incomplete");
-    }
-
-    private List<JsonNode> sse(String body) throws Exception {
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body().filter(l -> l.startsWith("data: ") && !l.equals("data: [DONE]"))
-                .map(l -> {
-                    try {
-                        return JSON.readTree(l.substring(6));
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }).toList();
     }
 }

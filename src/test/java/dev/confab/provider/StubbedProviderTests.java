@@ -73,10 +73,14 @@ abstract class StubbedProviderTests {
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching(urlRegex)));
     }
 
-    /** POSTs a streamed chat turn and reads its server-sent events, [DONE] left out. */
     List<JsonNode> sse(String body) throws Exception {
+        return sse(port, body);
+    }
+
+    /** POSTs a streamed chat turn and reads its server-sent events, [DONE] left out. */
+    static List<JsonNode> sse(int port, String body) throws Exception {
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
-                .send(request(body), HttpResponse.BodyHandlers.ofLines());
+                .send(request(port, body), HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body().filter(l -> l.startsWith("data: ") && !l.equals("data: [DONE]"))
                 .map(l -> {
@@ -89,6 +93,10 @@ abstract class StubbedProviderTests {
     }
 
     HttpRequest request(String body) {
+        return request(port, body);
+    }
+
+    static HttpRequest request(int port, String body) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
