@@ -69,7 +69,7 @@ final class ChatLoad {
         }
     }
 
-    /** Starts {@code clients} clients; {@link #awaitAcknowledged()} returns once {@code target} turns are acknowledged. */
+    /** Starts the clients; {@link #awaitAcknowledged()} returns once {@code target} turns are acknowledged. */
     static ChatLoad start(int port, List<String> conversations, int clients, int target) {
         ChatLoad load = new ChatLoad(port, conversations, clients, target);
         for (int c = 0; c < clients; c++) {

@@ -22,8 +22,13 @@ import java.util.stream.LongStream;
  */
 final class StoredConversations {
 
-    /** The start of every offline reply, up to the quote of the user's message. */
-    private static final String OFFLINE = "[Offline reply, not AI-generated: no provider key is configured.] You said: \"";
+    /**
+     * The start of every offline reply, up to the quote of the user's message, as OfflineChatModel
+     * words it. Every acknowledged reply is checked against it too, so a change of wording there
+     * fails here loudly rather than passing unchecked.
+     */
+    private static final String OFFLINE =
+            "[Offline reply, not AI-generated: no provider key is configured.] You said: \"";
     /** A whole offline reply: it quotes the user's message and ends with a full stop. */
     private static final Pattern WHOLE_REPLY = Pattern.compile(
             Pattern.quote(OFFLINE) + "(.*)\"(?: \\(message \\d+ of this conversation\\))?\\.", Pattern.DOTALL);
@@ -133,7 +138,8 @@ final class StoredConversations {
                         .as("the message the acknowledged reply quotes: %s", turn).isEqualTo(turn.text());
                 if (turn.userSeq() != null) {
                     assertThat(user.path("seq").asLong()).as("place of %s", turn).isEqualTo(turn.userSeq());
-                    assertThat(reply.path("seq").asLong()).as("place of the reply of %s", turn).isEqualTo(turn.replySeq());
+                    assertThat(reply.path("seq").asLong()).as("place of the reply of %s", turn)
+                            .isEqualTo(turn.replySeq());
                 }
                 assertThat(user.path("seq").asLong()).as("user message after the client's previous turn: %s", turn)
                         .isGreaterThan(last);
@@ -155,7 +161,8 @@ final class StoredConversations {
         assertThat(found).as("acknowledged %s message of %s", role, turn).isNotNull();
         assertThat(found.path("role").asText()).as("role of the %s message of %s", role, turn).isEqualTo(role);
         assertThat(found.path("content").asText()).as("the %s message of %s", role, turn).isEqualTo(content);
-        assertThat(found.path("status").asText()).as("status of the %s message of %s", role, turn).isEqualTo("complete");
+        assertThat(found.path("status").asText()).as("status of the %s message of %s", role, turn)
+                .isEqualTo("complete");
         return found;
     }
 
