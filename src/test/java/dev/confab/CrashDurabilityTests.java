@@ -3,91 +3,86 @@ package dev.confab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.confab.storage.Postgres;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An acknowledged message survives a killed process: the server runs as its own JVM, is killed
- * with SIGKILL right after its last answer, and starts again on the same storage.
+ * An acknowledged message survives a killed process, under load: the server runs as its own JVM;
+ * clients keep sending turns (whole and streamed replies, seed 001 and seed 002 messages) to
+ * conversations they share; once enough turns are acknowledged the server is killed with SIGKILL
+ * while requests are in flight, and started again on the same storage.
  */
 class CrashDurabilityTests {
+
+    private static final int CLIENTS = 8;
+    private static final int CONVERSATIONS = 4;
+    /** Acknowledged turns before the kill. */
+    private static final int KILL_AFTER = 200;
 
     @TempDir
     Path data;
 
+    @TempDir
+    Path logs;
+
     @Test
-    void acknowledgedMessagesSurviveSigkillOnTheEmbeddedStore() throws Exception {
-        survivesSigkill(List.of("--CONFAB_DATA_DIR=" + data));
+    void acknowledgedMessagesSurviveSigkillUnderLoadOnTheEmbeddedStore() throws Exception {
+        survivesSigkillUnderLoad(List.of("--CONFAB_DATA_DIR=" + data));
     }
 
     @Test
-    void acknowledgedMessagesSurviveSigkillOnPostgres() throws Exception {
+    void acknowledgedMessagesSurviveSigkillUnderLoadOnPostgres() throws Exception {
         String schema = Postgres.newSchema();
-        survivesSigkill(List.of("--spring.profiles.active=postgres", "--spring.datasource.url=" + Postgres.url(schema),
-                "--spring.flyway.schemas=" + schema));
+        survivesSigkillUnderLoad(List.of("--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + Postgres.url(schema), "--spring.flyway.schemas=" + schema));
     }
 
-    private void survivesSigkill(List<String> storage) throws Exception {
-        int port = freePort();
-        Process first = start(port, storage);
-        Api api = new Api(port);
-        String conversation = api.post("/conversations", "{\"user_id\": \"crash\"}").text("id");
-        List<String> acknowledged = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String text = "message " + i + " " + UUID.randomUUID();
-            Api.Reply reply = api.post("/chat", "{\"input\": \"%s\", \"conversation_id\": \"%s\"}".formatted(text, conversation));
-            assertThat(reply.status()).isEqualTo(200);
-            acknowledged.add(text);
-            acknowledged.add(reply.text("output_text"));
-        }
-        first.destroyForcibly().waitFor();
-
-        Process second = start(port, storage);
+    private void survivesSigkillUnderLoad(List<String> storage) throws Exception {
+        ServerProcess first = ServerProcess.start(storage, logs);
+        Api api = new Api(first.port());
+        List<String> conversations = new ArrayList<>();
+        ChatLoad load = null;
+        int exit;
         try {
-            Api.Reply messages = api.get("/conversations/" + conversation + "/messages?limit=100");
-            assertThat(messages.json().findValuesAsText("content")).containsExactlyElementsOf(acknowledged);
+            for (int i = 0; i < CONVERSATIONS; i++) {
+                conversations.add(api.post("/conversations", "{\"user_id\": \"%s\"}".formatted(ChatLoad.USER))
+                        .text("id"));
+            }
+            load = ChatLoad.start(first.port(), conversations, CLIENTS, KILL_AFTER);
+            load.awaitAcknowledged();
         } finally {
-            second.destroyForcibly().waitFor();
-        }
-    }
-
-    private Process start(int port, List<String> storage) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-cp", System.getProperty("java.class.path"), ConfabApplication.class.getName(),
-                "--server.port=" + port, "--spring.ai.openai.api-key=", "--spring.ai.google.genai.api-key=",
-                "--spring.ai.google.genai.project-id=", "--logging.level.root=ERROR"));
-        command.addAll(storage);
-        Path log = Files.createTempFile("confab-crash", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Api api = new Api(port);
-        long deadline = System.nanoTime() + 90_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited: " + Files.readString(log));
+            if (load != null) {
+                load.stop();
             }
-            try {
-                if (api.get("/health").status() == 200) {
-                    return process;
-                }
-            } catch (IllegalStateException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(50); // polling for readiness, not timing anything
+            exit = first.kill();
         }
-        process.destroyForcibly();
-        throw new IllegalStateException("server did not start within 90 s: " + Files.readString(log));
-    }
+        assertThat(exit).as("exit status of the server: killed by SIGKILL").isEqualTo(ServerProcess.SIGKILLED);
+        load.finish();
+        assertThat(load.cut()).as("requests in flight when the server was killed").isPositive();
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        ServerProcess second = ServerProcess.start(storage, logs);
+        try {
+            api = new Api(second.port());
+            StoredConversations stored = StoredConversations.read(api, conversations);
+            stored.areConsistentSequences(load.sent());
+            int unanswered = stored.repliesFollowTheirUserMessages();
+            int checked = stored.keepAcknowledged(load.acknowledged());
+            assertThat(checked).isGreaterThanOrEqualTo(2 * KILL_AFTER);
+            System.out.printf("crash under load: %d acknowledged messages kept, %d requests cut, %d user messages"
+                    + " stored without a reply%n", checked, load.cut(), unanswered);
+
+            String conversation = conversations.get(0);
+            Api.Reply after = api.post("/chat", "{\"input\": \"after the crash\", \"conversation_id\": \"%s\"}"
+                    .formatted(conversation));
+            assertThat(after.status()).as("a turn after the restart").isEqualTo(200);
+            assertThat(after.json().path("user_message").path("seq").asLong())
+                    .as("the next place after the %d stored", stored.size(conversation))
+                    .isEqualTo(stored.size(conversation) + 1);
+        } finally {
+            second.kill();
         }
     }
 }
