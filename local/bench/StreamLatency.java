@@ -19,14 +19,18 @@ import java.util.concurrent.locks.LockSupport;
  * stamps the moment it writes each chunk; the client stamps the moment each delta arrives from
  * Confab. Both clocks are this process's System.nanoTime, so the difference is what Confab adds.
  *
- * Usage: java StreamLatency.java STUB_PORT CONFAB_URL REQUESTS WARMUP
+ * Usage: java StreamLatency.java STUB_PORT CONFAB_URL REQUESTS WARMUP [GAP_MS]
  * Start Confab with OPENAI_BASE_URL=http://127.0.0.1:STUB_PORT and OPENAI_API_KEY=bench first;
  * this program starts the stub and waits for Confab's /health.
+ *
+ * GAP_MS (default 20) is the stub's pause between chunks, as a real model's 20-50 ms between
+ * tokens. It is not part of the figures, which are each chunk's sending to its arrival; but a
+ * chunk held until the next one arrives shows up as one gap, which a short gap would hide.
  */
 public class StreamLatency {
 
     static final int CHUNKS = 20;
-    static final long GAP_NANOS = 2_000_000; // the stub's pause between chunks, like a fast model
+    static long gapNanos;
     static final ConcurrentHashMap<String, long[]> SENT = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
@@ -37,6 +41,8 @@ public class StreamLatency {
         String confab = args[1];
         int requests = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
+        double gapMs = args.length > 4 ? Double.parseDouble(args[4]) : 20;
+        gapNanos = (long) (gapMs * 1_000_000);
         HttpServer stub = HttpServer.create(new InetSocketAddress("127.0.0.1", stubPort), 64);
         stub.createContext("/v1/chat/completions", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -53,7 +59,7 @@ public class StreamLatency {
                     out.write(chunk);
                     out.flush();
                     sent[i] = System.nanoTime();
-                    LockSupport.parkNanos(GAP_NANOS);
+                    LockSupport.parkNanos(gapNanos);
                 }
                 out.write(("data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\","
                         + "\"choices\":[],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":20,\"total_tokens\":25}}\n\n"
@@ -96,9 +102,9 @@ public class StreamLatency {
             perChunk.add(sum / CHUNKS);
         }
         stub.stop(0);
-        System.out.printf("{\"requests\": %d, \"first_token_median_ms\": %.3f, \"first_token_p99_ms\": %.3f, "
+        System.out.printf("{\"requests\": %d, \"gap_ms\": %s, \"first_token_median_ms\": %.3f, \"first_token_p99_ms\": %.3f, "
                         + "\"per_chunk_delay_median_ms\": %.3f, \"per_chunk_delay_p99_ms\": %.3f}%n",
-                first.size(), pct(first, 50), pct(first, 99), pct(perChunk, 50), pct(perChunk, 99));
+                first.size(), gapMs, pct(first, 50), pct(first, 99), pct(perChunk, 50), pct(perChunk, 99));
     }
 
     static double pct(List<Double> values, int p) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -18,6 +19,8 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Calls providers the way a careful client would: a transient failure is tried again after a
@@ -25,12 +28,22 @@ import reactor.core.publisher.Mono;
  * called, and when one provider fails the next of the fallback chain is asked. When every one
  * fails, the caller gets the first provider's failure as a 5xx, with what each one did.
  */
-public class ProviderCalls {
+public class ProviderCalls implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCalls.class);
 
     private final ProviderGuards guards;
     private final Duration timeout;
+
+    /**
+     * Where provider streams are subscribed. Some clients read their whole stream on the thread
+     * that subscribes (Spring AI's Gemini model iterates the SDK's blocking ResponseStream with
+     * Flux.fromIterable), and the doors subscribe on the thread that writes the events, which would
+     * then write nothing until the provider was done. A virtual thread per stream, as a stream may
+     * last minutes: a bounded pool would make the next streams wait.
+     */
+    private final Scheduler streams = Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(),
+            "provider-streams");
 
     ProviderCalls(ProviderGuards guards, ProviderSettings settings) {
         this.guards = guards;
@@ -75,6 +88,7 @@ public class ProviderCalls {
         Flux<ChatResponse> attempt = Flux.defer(() -> {
             AtomicBoolean started = new AtomicBoolean();
             return choice.chatModel().stream(prompts.apply(choice))
+                    .subscribeOn(streams)
                     .timeout(Mono.delay(timeout), chunk -> Mono.delay(timeout))
                     .doOnNext(chunk -> started.set(true))
                     .onErrorMap(failure -> started.get() ? new ProviderFault.StreamCut(failure) : failure);
@@ -92,6 +106,11 @@ public class ProviderCalls {
                     }
                     return Mono.error(allFailed(chain, failures));
                 });
+    }
+
+    @Override
+    public void close() {
+        streams.dispose();
     }
 
     private record Failed(ModelChoice choice, RuntimeException failure) {

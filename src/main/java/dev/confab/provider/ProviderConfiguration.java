@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.retry.support.RetryTemplate;
-import org.springframework.web.client.DefaultResponseErrorHandler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -69,14 +68,10 @@ class ProviderConfiguration {
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(settings.timeout());
-        OpenAiApi api = OpenAiApi.builder()
-                .baseUrl(openAi.baseUrl())
-                .apiKey(openAi.apiKey())
-                // Spring's own errors keep the status and headers (Retry-After), which ProviderFault reads
-                .responseErrorHandler(new DefaultResponseErrorHandler())
-                .restClientBuilder(RestClient.builder().requestFactory(requests))
-                .webClientBuilder(WebClient.builder().clientConnector(new JdkClientHttpConnector(http)))
-                .build();
+        // Spring AI's client, made so that OpenAiChatModel passes each streamed chunk on as it comes
+        OpenAiApi api = new UnheldOpenAiApi(openAi.baseUrl(), openAi.apiKey(),
+                RestClient.builder().requestFactory(requests),
+                WebClient.builder().clientConnector(new JdkClientHttpConnector(http)));
         return OpenAiChatModel.builder()
                 .openAiApi(api)
                 .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").streamUsage(true).build())

@@ -10,30 +10,46 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 
 /**
- * An OpenAI-style streaming endpoint that sends the first part of a stream and then lets the
- * client down the way networks do: it drops the connection (a TCP reset), or it goes quiet and
- * holds the connection open. WireMock can delay or break a whole response, not cut one half way.
+ * A streaming endpoint (any wire format: it sends what it is given) that sends the first part of a
+ * stream and then lets the client down the way networks do: it drops the connection (a TCP reset),
+ * or it goes quiet and holds the connection open. Or it pauses, as a model does between tokens,
+ * until the test resumes it, and then sends the rest and ends the stream. WireMock can delay or
+ * break a whole response, not cut or pause one half way.
  */
 final class HalfStreamProvider implements AutoCloseable {
 
-    enum Then { DROP, STALL }
+    enum Then { DROP, STALL, PAUSE }
 
     private final ServerSocket server;
     private final String firstPart;
+    private final String rest;
     private volatile Then then = Then.DROP;
     private final CountDownLatch released = new CountDownLatch(1);
+    private final Semaphore resumed = new Semaphore(0);
 
     HalfStreamProvider(String firstPart) throws IOException {
+        this(firstPart, "");
+    }
+
+    /** {@code rest}: what a paused stream sends once resumed. */
+    HalfStreamProvider(String firstPart, String rest) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.firstPart = firstPart;
+        this.rest = rest;
         Thread.ofVirtual().start(this::serve);
     }
 
     /** What the next streams do after their first part. */
     void then(Then next) {
         this.then = next;
+    }
+
+    /** Lets one paused stream go on. */
+    void resume() {
+        resumed.release();
     }
 
     String baseUrl() {
@@ -56,19 +72,36 @@ final class HalfStreamProvider implements AutoCloseable {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             skipRequest(in);
             OutputStream out = socket.getOutputStream();
-            byte[] chunk = firstPart.getBytes(StandardCharsets.UTF_8);
-            out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(chunk);
-            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            if (then == Then.STALL) {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            writeChunk(out, firstPart);
+            Then next = then;
+            if (next == Then.STALL) {
                 released.await();
+            }
+            if (next == Then.PAUSE) {
+                resumed.acquire();
+                writeChunk(out, rest);
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // the end of the body
+                out.flush();
+                return; // closed in order: the body is complete
             }
             socket.setSoLinger(true, 0); // close with a reset, not an orderly end of stream
         } catch (IOException | InterruptedException e) {
             // the client went away first: nothing to do
         }
+    }
+
+    /** One chunk of a chunked body, sent at once. */
+    private static void writeChunk(OutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length == 0) {
+            return; // an empty chunk would end the body
+        }
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     /** Reads the request's headers and its Content-Length body. */
@@ -90,6 +123,7 @@ final class HalfStreamProvider implements AutoCloseable {
     @Override
     public void close() {
         released.countDown();
+        resumed.release(Integer.MAX_VALUE / 2);
         try {
             server.close();
         } catch (IOException e) {

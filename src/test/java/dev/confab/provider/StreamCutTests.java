@@ -56,16 +56,19 @@ class StreamCutTests {
     @Test
     void aStreamWhoseConnectionDropsHalfWayEndsWithAnErrorEventAndIsKeptAsIncomplete() throws Exception {
         OPENAI.then(HalfStreamProvider.Then.DROP);
-        assertCutHalfWay();
+        // how much of what came just before a reset gets through is up to the network stacks
+        assertThat(cutHalfWay()).startsWith("Half");
     }
 
     @Test
-    void aStreamThatGoesQuietHalfWayTimesOutAndIsKeptAsIncomplete() throws Exception {
+    void aStreamThatGoesQuietHalfWayTimesOutAfterEveryDeltaItSentAndIsKeptAsIncomplete() throws Exception {
         OPENAI.then(HalfStreamProvider.Then.STALL);
-        assertCutHalfWay();
+        // the provider sent all three before going quiet: none may wait for a chunk that never comes
+        assertThat(cutHalfWay()).isEqualTo("Half a story");
     }
 
-    private void assertCutHalfWay() throws Exception {
+    /** Streams a turn the provider cuts; checks that it ends in an error event and answers the text the client saw. */
+    private String cutHalfWay() throws Exception {
         Api api = new Api(port);
         String conversation = api.post("/conversations", "{\"user_id\": \"cut\"}").text("id");
 
@@ -73,12 +76,12 @@ class StreamCutTests {
                 + " \"conversation_id\": \"%s\"}".formatted(conversation));
 
         String seen = events.stream().map(e -> e.path("delta").path("text").asText()).reduce("", String::concat);
-        assertThat(seen).startsWith("Half");
         assertThat(events.get(events.size() - 1).path("error").path("code").asText()).isEqualTo("provider_stream_cut");
         assertThat(events).noneMatch(e -> e.path("done").asBoolean());
         JsonNode stored = api.get("/conversations/" + conversation + "/messages").json();
         assertThat(stored.findValuesAsText("role")).containsExactly("user", "assistant");
         assertThat(stored.get(1).path("content").asText()).as("what the client saw is what is kept").isEqualTo(seen);
         assertThat(stored.get(1).path("status").asText()).isEqualTo("incomplete");
+        return seen;
     }
 }
