@@ -59,10 +59,13 @@ public class ChatService {
         ChatResponse response = answered.response();
         String text = response.getResult().getOutput().getText() == null ? "" : response.getResult().getOutput().getText();
         Finished finished = finish(turn, answered.by(), text, response.getMetadata().getUsage(), Message.COMPLETE);
-        Conversation after = conversations.get(turn.conversation().id());
+        // no second read of the conversation: every message moves its counter by one, so the reply's
+        // place is the message count, and the first user message names an untitled conversation
+        Conversation before = turn.conversation();
+        String title = before.title() != null ? before.title() : titleFrom(turn.input().text());
         return new ChatReply(Ids.prefixed("resp"), "response", clock.instant().getEpochSecond(),
-                answered.by().model(), answered.by().provider().id(), text, after.id(), after.title(),
-                after.messageCount(), finished.usage(), finished.cost(), turn.userMessage(), finished.message());
+                answered.by().model(), answered.by().provider().id(), text, before.id(), title,
+                (int) finished.message().seq(), finished.usage(), finished.cost(), turn.userMessage(), finished.message());
     }
 
     /**
