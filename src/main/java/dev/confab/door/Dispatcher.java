@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
@@ -220,6 +221,12 @@ public class Dispatcher {
             return mapper.treeToValue(fields, type);
         } catch (MismatchedInputException e) {
             throw Problem.invalid(fieldOf(e), "field '" + fieldOf(e) + "' has the wrong type or format");
+        } catch (ValueInstantiationException e) {
+            // an input record that checks itself says why in a problem
+            if (e.getCause() instanceof Problem problem) {
+                throw problem;
+            }
+            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {
