@@ -105,11 +105,14 @@ public class Dispatcher {
         return invoke(route.get(), route.get().match(path.get()), call, canStream);
     }
 
-    /** A problem found before dispatch (by a door), answered in the envelope of the path's surface. */
-    public Outcome refuse(String path, Problem problem) {
-        Surface surface = Route.parse(path).flatMap(p -> routes.stream().filter(r -> r.match(p) != null).findFirst())
-                .map(Route::surface).orElse(Surface.CORE);
-        return failure(surface, problem);
+    /** A problem with a request that names no route (not an HTTP request at all), in the core envelope. */
+    public Outcome refuse(Problem problem) {
+        return failure(Surface.CORE, problem);
+    }
+
+    /** A problem found before dispatch (by a door), answered in the envelope of the route's surface. */
+    public Outcome refuse(String method, String path, Problem problem) {
+        return failure(Catalog.surfaceOf(routes, method, path), problem);
     }
 
     private Outcome invoke(Route route, Map<String, String> variables, Call call, boolean canStream) {

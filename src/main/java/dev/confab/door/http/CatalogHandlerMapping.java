@@ -43,7 +43,7 @@ class CatalogHandlerMapping extends AbstractHandlerMapping {
         String path = pathOf(request);
         byte[] body = readBody(request);
         Outcome outcome = body == null
-                ? dispatcher.refuse(path, new Problem(ProblemKind.TOO_LARGE, "body_too_large",
+                ? dispatcher.refuse(request.getMethod(), path, new Problem(ProblemKind.TOO_LARGE, "body_too_large",
                         "request body is larger than " + dispatcher.maxBody() + " bytes"))
                 : dispatcher.dispatch(new Call(request.getMethod(), path, Call.parseQuery(request.getQueryString()),
                         headersOf(request), body));
