@@ -215,6 +215,7 @@ public class Dispatcher {
         });
         variables.forEach(fields::put);
         route.set().forEach((field, value) -> fields.set(field, mapper.valueToTree(value)));
+        ValidText.require(fields);
         return fields;
     }
 
