@@ -1,6 +1,8 @@
 package dev.confab.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.common.Settings;
+import dev.confab.problem.Problem;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +27,20 @@ public record ChatRequest(
         String messageType,
         Map<String, Object> metadata,
         List<Turn> history) {
+
+    /** As long as a message type may be where messages are stored (messages.message_type). */
+    static final int MAX_MESSAGE_TYPE = 20;
+
+    /**
+     * Checked here, where every door and adapter builds a turn, so that a model or message type
+     * the turn could not store is refused before anything is stored.
+     */
+    public ChatRequest {
+        Settings.checkModel(model);
+        if (messageType != null && messageType.length() > MAX_MESSAGE_TYPE) {
+            throw Problem.invalid("message_type", "message_type must be at most " + MAX_MESSAGE_TYPE + " characters");
+        }
+    }
 
     /** One earlier message of a thread the caller keeps: role user or assistant, and its text. */
     public record Turn(String role, String content) {

@@ -20,6 +20,15 @@ public final class Settings {
         }
     }
 
+    /** As long as a model id may be where a reply's model is stored (messages.model). */
+    public static final int MAX_MODEL = 200;
+
+    public static void checkModel(String model) {
+        if (model != null && model.length() > MAX_MODEL) {
+            throw Problem.invalid("model", "model must be at most " + MAX_MODEL + " characters");
+        }
+    }
+
     public static String requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw Problem.invalid(field, field + " is required");

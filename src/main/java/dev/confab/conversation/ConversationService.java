@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 public class ConversationService {
 
     static final int MAX_TITLE = 500;
+    /** As long as a user id may be where it is stored (conversations.user_id). */
+    static final int MAX_USER_ID = 200;
 
     private final Conversations conversations;
     private final PersonaService personas;
@@ -34,6 +36,9 @@ public class ConversationService {
         check(settings);
         if (request.title() != null && request.title().length() > MAX_TITLE) {
             throw Problem.invalid("title", "title must be at most " + MAX_TITLE + " characters");
+        }
+        if (request.userId() != null && request.userId().length() > MAX_USER_ID) {
+            throw Problem.invalid("user_id", "user_id must be at most " + MAX_USER_ID + " characters");
         }
         String personaId = request.personaId() == null ? null : personas.get(request.personaId()).id();
         boolean onePerPersona = Boolean.TRUE.equals(request.onePerPersona()) && request.userId() != null
@@ -78,7 +83,7 @@ public class ConversationService {
     }
 
     public ConversationPage list(ConversationQuery query) {
-        Settings.requireText(query.userId(), "user_id", 200);
+        Settings.requireText(query.userId(), "user_id", MAX_USER_ID);
         Paging paging = Paging.of(query.limit(), query.offset());
         return ConversationPage.of(conversations.page(query, paging.limit(), paging.offset()),
                 conversations.count(query), paging.limit(), paging.offset());
@@ -131,5 +136,6 @@ public class ConversationService {
 
     private static void check(ConversationSettings s) {
         Settings.check(s.temperature(), s.topP(), s.maxTokens());
+        Settings.checkModel(s.model());
     }
 }

@@ -73,6 +73,19 @@ public record Catalog(Map<String, Entry> functions, Map<String, Entry> pipelines
         return entry.definition() == null ? name : entry.definition();
     }
 
+    /**
+     * The surface whose envelope answers a request refused before it is routed (too large, not
+     * readable): that of the route for its method and path, else of the first route on its path
+     * (as a 405 would), the core's when no route has the path.
+     */
+    public static Surface surfaceOf(List<Route> routes, String method, String path) {
+        List<Route> onPath = Route.parse(path == null ? "" : path)
+                .map(p -> routes.stream().filter(r -> r.match(p) != null).toList()).orElse(List.of());
+        return onPath.stream().filter(r -> r.method().equalsIgnoreCase(method)).findFirst()
+                .or(() -> onPath.stream().findFirst())
+                .map(Route::surface).orElse(Surface.CORE);
+    }
+
     public List<Route> routes() {
         List<Route> routes = new ArrayList<>();
         functions.forEach((name, entry) -> entry.routes().forEach(r -> routes.add(Route.of(name, definitionOf(name, entry), r))));

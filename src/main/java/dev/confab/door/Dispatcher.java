@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
 import org.springframework.cloud.function.context.catalog.SimpleFunctionRegistry.FunctionInvocationWrapper;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Flux;
@@ -60,9 +62,12 @@ public class Dispatcher {
         this.maxBody = settings.maxBody().toBytes();
     }
 
-    /** Whether some route of the catalog serves this path, whatever the method. */
+    /**
+     * Whether some route of the catalog serves this path, whatever the method. A path that cannot be
+     * decoded is served too: the dispatcher refuses it in the core envelope, as on every door.
+     */
     public boolean serves(String path) {
-        return routes.stream().anyMatch(r -> r.match(path) != null);
+        return Route.parse(path).map(p -> routes.stream().anyMatch(r -> r.match(p) != null)).orElse(true);
     }
 
     public long maxBody() {
@@ -80,7 +85,12 @@ public class Dispatcher {
      * with the whole reply.
      */
     public Outcome dispatch(Call call, Predicate<Route> served, boolean canStream) {
-        List<Route> onPath = routes.stream().filter(served).filter(r -> r.match(call.path()) != null).toList();
+        Optional<PathContainer> path = Route.parse(call.path());
+        if (path.isEmpty()) {
+            return failure(Surface.CORE, Problem.badRequest("malformed_path",
+                    "the path is not validly percent-encoded: " + call.path()));
+        }
+        List<Route> onPath = routes.stream().filter(served).filter(r -> r.match(path.get()) != null).toList();
         if (onPath.isEmpty()) {
             return failure(Surface.CORE, new Problem(ProblemKind.NOT_FOUND, "route_not_found",
                     "no route for " + call.method() + " " + call.path()));
@@ -93,19 +103,22 @@ public class Dispatcher {
             return new Outcome(refused.status(), Map.of("Content-Type", "application/json", "Allow", allowed),
                     refused.body());
         }
-        return invoke(route.get(), call, canStream);
+        return invoke(route.get(), route.get().match(path.get()), call, canStream);
     }
 
-    /** A problem found before dispatch (by a door), answered in the envelope of the path's surface. */
-    public Outcome refuse(String path, Problem problem) {
-        Surface surface = routes.stream().filter(r -> r.match(path) != null).findFirst()
-                .map(Route::surface).orElse(Surface.CORE);
-        return failure(surface, problem);
+    /** A problem with a request that names no route (not an HTTP request at all), in the core envelope. */
+    public Outcome refuse(Problem problem) {
+        return failure(Surface.CORE, problem);
     }
 
-    private Outcome invoke(Route route, Call call, boolean canStream) {
+    /** A problem found before dispatch (by a door), answered in the envelope of the route's surface. */
+    public Outcome refuse(String method, String path, Problem problem) {
+        return failure(Catalog.surfaceOf(routes, method, path), problem);
+    }
+
+    private Outcome invoke(Route route, Map<String, String> variables, Call call, boolean canStream) {
         try {
-            ObjectNode fields = fields(route, call);
+            ObjectNode fields = fields(route, variables, call);
             boolean streaming = canStream && route.stream() != null && fields.path("stream").asBoolean(false);
             FunctionInvocationWrapper function = invokers.computeIfAbsent(
                     streaming ? route.stream() : route.definition(), this::lookup);
@@ -181,7 +194,7 @@ public class Dispatcher {
         }
     }
 
-    private ObjectNode fields(Route route, Call call) {
+    private ObjectNode fields(Route route, Map<String, String> variables, Call call) {
         if (call.body().length > maxBody) {
             throw new Problem(ProblemKind.TOO_LARGE, "body_too_large",
                     "request body is larger than " + maxBody + " bytes");
@@ -201,8 +214,9 @@ public class Dispatcher {
                 fields.put(field, value);
             }
         });
-        route.match(call.path()).forEach(fields::put);
+        variables.forEach(fields::put);
         route.set().forEach((field, value) -> fields.set(field, mapper.valueToTree(value)));
+        ValidText.require(fields);
         return fields;
     }
 
@@ -212,6 +226,12 @@ public class Dispatcher {
             return mapper.treeToValue(fields, type);
         } catch (MismatchedInputException e) {
             throw Problem.invalid(fieldOf(e), "field '" + fieldOf(e) + "' has the wrong type or format");
+        } catch (ValueInstantiationException e) {
+            // an input record that checks itself says why in a problem
+            if (e.getCause() instanceof Problem problem) {
+                throw problem;
+            }
+            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.confab.door;
 
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -18,8 +19,20 @@ public record Route(String name, String definition, String method, PathPattern p
     }
 
     /** Path variables when the path matches, else null. */
-    Map<String, String> match(String requestPath) {
-        PathPattern.PathMatchInfo info = path.matchAndExtract(PathContainer.parsePath(requestPath));
+    Map<String, String> match(PathContainer requestPath) {
+        PathPattern.PathMatchInfo info = path.matchAndExtract(requestPath);
         return info == null ? null : info.getUriVariables();
+    }
+
+    /**
+     * A request path split into decoded segments, or empty when it cannot be decoded (a {@code %}
+     * that starts no escape): no route can match it, and parsing it throws.
+     */
+    static Optional<PathContainer> parse(String requestPath) {
+        try {
+            return Optional.of(PathContainer.parsePath(requestPath));
+        } catch (IllegalArgumentException undecodable) {
+            return Optional.empty();
+        }
     }
 }

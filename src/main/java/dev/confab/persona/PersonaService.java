@@ -15,6 +15,9 @@ public class PersonaService {
 
     static final int MAX_NAME = 200;
     static final int MAX_PROMPT = 100_000;
+    /** As long as an id and a category may be where they are stored (personas.id, personas.category). */
+    static final int MAX_ID = 64;
+    static final int MAX_CATEGORY = 200;
 
     private final Personas personas;
     private final Clock clock;
@@ -28,6 +31,9 @@ public class PersonaService {
         Settings.requireText(draft.name(), "name", MAX_NAME);
         check(draft);
         Instant now = clock.instant();
+        if (draft.id() != null && draft.id().length() > MAX_ID) {
+            throw Problem.invalid("id", "id must be at most " + MAX_ID + " characters");
+        }
         String id = draft.id() != null && !draft.id().isBlank() ? draft.id() : Ids.uuid();
         Persona blank = new Persona(id, draft.name(), null, null, null, null, null, null, null, null, null, null,
                 null, null, null, true, false, null, 0, now, now);
@@ -76,8 +82,12 @@ public class PersonaService {
 
     private static void check(PersonaDraft d) {
         Settings.check(d.temperature(), d.topP(), d.maxTokens());
+        Settings.checkModel(d.model());
         if (d.systemPrompt() != null && d.systemPrompt().length() > MAX_PROMPT) {
             throw Problem.invalid("system_prompt", "system_prompt must be at most " + MAX_PROMPT + " characters");
+        }
+        if (d.category() != null && d.category().length() > MAX_CATEGORY) {
+            throw Problem.invalid("category", "category must be at most " + MAX_CATEGORY + " characters");
         }
     }
 }

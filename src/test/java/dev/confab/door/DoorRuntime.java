@@ -14,12 +14,12 @@ import java.util.function.Supplier;
  * settings come as system properties, set only while the application starts so that no other
  * test's context sees them. Each runtime gets a fresh embedded database and the test limits.
  */
-final class DoorRuntime {
+public final class DoorRuntime {
 
     private DoorRuntime() {
     }
 
-    static <T> T start(String name, Map<String, String> extra, Supplier<T> starter) {
+    public static <T> T start(String name, Map<String, String> extra, Supplier<T> starter) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "MAIN_CLASS", ConfabApplication.class.getName(),
                 "CONFAB_DATA_DIR", temporaryFolder(name),

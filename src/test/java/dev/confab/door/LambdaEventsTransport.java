@@ -20,7 +20,7 @@ import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
  * (API Gateway REST v1, HTTP API v2, Function URL) handed to Spring Cloud Function's
  * FunctionInvoker, the Lambda handler, whose JSON answer is read back.
  */
-final class LambdaEventsTransport {
+public final class LambdaEventsTransport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, FunctionInvoker> INVOKERS = new java.util.HashMap<>();
@@ -28,7 +28,7 @@ final class LambdaEventsTransport {
     private LambdaEventsTransport() {
     }
 
-    enum Format { REST_V1, HTTP_V2, FUNCTION_URL }
+    public enum Format { REST_V1, HTTP_V2, FUNCTION_URL }
 
     static Api.Transport of(Format format) {
         return of(format, "");
@@ -36,20 +36,28 @@ final class LambdaEventsTransport {
 
     /** Through a Lambda configured to serve one function only ({@code confab.lambda.function}). */
     static Api.Transport of(Format format, String onlyFunction) {
-        return (method, path, body, headers) -> {
-            String[] pathAndQuery = path.split("\\?", 2);
-            ObjectNode event = template(format);
-            String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
-            switch (format) {
-                case REST_V1 -> v1(event, method, pathAndQuery[0], query, body, headers);
-                case HTTP_V2 -> v2(event, method, pathAndQuery[0], query, body, headers, false);
-                case FUNCTION_URL -> v2(event, method, pathAndQuery[0], query, body, headers, true);
-            }
-            return invoke(invoker(onlyFunction), event);
-        };
+        return (method, path, body, headers) -> deliver(format, onlyFunction, method, path,
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
-    private static void v1(ObjectNode event, String method, String path, String query, String body,
+    /**
+     * One request as raw bytes, so a body need not be text: as API Gateway does with binary bodies,
+     * one that is not UTF-8 travels base64-encoded.
+     */
+    public static Api.Raw deliver(Format format, String onlyFunction, String method, String path, byte[] body,
+            Map<String, String> headers) {
+        String[] pathAndQuery = path.split("\\?", 2);
+        ObjectNode event = template(format);
+        String query = pathAndQuery.length > 1 ? pathAndQuery[1] : "";
+        switch (format) {
+            case REST_V1 -> v1(event, method, pathAndQuery[0], query, body, headers);
+            case HTTP_V2 -> v2(event, method, pathAndQuery[0], query, body, headers, false);
+            case FUNCTION_URL -> v2(event, method, pathAndQuery[0], query, body, headers, true);
+        }
+        return invoke(invoker(onlyFunction), event);
+    }
+
+    private static void v1(ObjectNode event, String method, String path, String query, byte[] body,
             Map<String, String> headers) {
         event.put("httpMethod", method).put("path", path);
         ((ObjectNode) event.get("requestContext")).put("httpMethod", method).put("path", "/Prod" + path);
@@ -68,12 +76,12 @@ final class LambdaEventsTransport {
         if (body == null) {
             event.putNull("body");
         } else {
-            event.put("body", body);
+            putBody(event, body, !isUtf8(body));
         }
     }
 
     /** Function URLs send bodies base64-encoded here, to exercise the decoding. */
-    private static void v2(ObjectNode event, String method, String path, String query, String body,
+    private static void v2(ObjectNode event, String method, String path, String query, byte[] body,
             Map<String, String> headers, boolean base64) {
         event.put("rawPath", path).put("rawQueryString", query);
         ((ObjectNode) event.get("requestContext").get("http")).put("method", method).put("path", path);
@@ -83,11 +91,25 @@ final class LambdaEventsTransport {
         if (body == null) {
             event.remove("body");
             event.put("isBase64Encoded", false);
-        } else if (base64) {
-            event.put("body", Base64.getEncoder().encodeToString(body.getBytes(StandardCharsets.UTF_8)));
-            event.put("isBase64Encoded", true);
         } else {
-            event.put("body", body).put("isBase64Encoded", false);
+            putBody(event, body, base64 || !isUtf8(body));
+        }
+    }
+
+    private static void putBody(ObjectNode event, byte[] body, boolean base64) {
+        if (base64) {
+            event.put("body", Base64.getEncoder().encodeToString(body)).put("isBase64Encoded", true);
+        } else {
+            event.put("body", new String(body, StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+        }
+    }
+
+    private static boolean isUtf8(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 
@@ -130,7 +152,10 @@ final class LambdaEventsTransport {
     }
 
     static synchronized FunctionInvoker invoker(String onlyFunction) {
+        // invoked here without a Lambda context, which the invoker would warn about on every call
         return INVOKERS.computeIfAbsent(onlyFunction, only -> DoorRuntime.start("lambda",
-                Map.of("confab.lambda.function", only), () -> new FunctionInvoker("lambdaDoor")));
+                Map.of("confab.lambda.function", only,
+                        "logging.level.org.springframework.cloud.function.adapter.aws.FunctionInvoker", "ERROR"),
+                () -> new FunctionInvoker("lambdaDoor")));
     }
 }

@@ -39,7 +39,9 @@ public class AzureDoor {
                             HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.HEAD, HttpMethod.OPTIONS})
             HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
-        String path = request.getUri().getPath();
+        // raw, as every door hands it over: the dispatcher decodes each segment itself, and a decoded
+        // path would read an id holding "%25" (a '%') as an escape
+        String path = request.getUri().getRawPath();
         Map<String, List<String>> query = request.getUri().getRawQuery() != null
                 ? Call.parseQuery(request.getUri().getRawQuery())
                 : request.getQueryParameters().entrySet().stream()

@@ -5,6 +5,7 @@ import dev.confab.door.Dispatcher;
 import dev.confab.door.Outcome;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestHandler;
@@ -26,6 +28,8 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 @Component
 class CatalogHandlerMapping extends AbstractHandlerMapping {
 
+    private static final Set<String> FUNCTION_DOOR_METHODS = Set.of("GET", "POST", "PUT", "DELETE");
+
     private final Dispatcher dispatcher;
     private final HttpRequestHandler handler = this::handle;
 
@@ -34,16 +38,25 @@ class CatalogHandlerMapping extends AbstractHandlerMapping {
         setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     }
 
+    /**
+     * Catalog paths, and requests that Spring Cloud Function's door cannot take: it serves GET, POST,
+     * PUT and DELETE and fails (500) on any other method, so those are answered here, as not found.
+     * Error dispatches are left to the error controller.
+     */
     @Override
     protected Object getHandlerInternal(HttpServletRequest request) {
-        return dispatcher.serves(pathOf(request)) ? handler : null;
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return null;
+        }
+        return dispatcher.serves(pathOf(request)) || !FUNCTION_DOOR_METHODS.contains(request.getMethod())
+                ? handler : null;
     }
 
     private void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = pathOf(request);
         byte[] body = readBody(request);
         Outcome outcome = body == null
-                ? dispatcher.refuse(path, new Problem(ProblemKind.TOO_LARGE, "body_too_large",
+                ? dispatcher.refuse(request.getMethod(), path, new Problem(ProblemKind.TOO_LARGE, "body_too_large",
                         "request body is larger than " + dispatcher.maxBody() + " bytes"))
                 : dispatcher.dispatch(new Call(request.getMethod(), path, Call.parseQuery(request.getQueryString()),
                         headersOf(request), body));

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +26,10 @@ class FallbackErrors implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Map<String, Object>> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) { // asked for by name, not forwarded to with an error: there is no such route
+            return envelope(404, new Problem(ProblemKind.NOT_FOUND, "route_not_found",
+                    "no route for " + request.getMethod() + " " + request.getRequestURI()));
+        }
         int status = code instanceof Integer i ? i : 500;
         ProblemKind kind = Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst()
                 .orElse(ProblemKind.INTERNAL);
@@ -38,8 +43,12 @@ class FallbackErrors implements ErrorController {
         return envelope(problem.kind().status(), problem);
     }
 
+    /**
+     * JSON whatever the request's Accept says: with the type set here, Spring does not negotiate,
+     * and an Accept it cannot parse or satisfy would otherwise leave the error without a body.
+     */
     private static ResponseEntity<Map<String, Object>> envelope(int status, Problem p) {
-        return ResponseEntity.status(status).body(Surface.CORE.envelope(status, p.kind().type(), p.kind().title(),
-                p.code(), p.getMessage(), p.details()));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Surface.CORE.envelope(
+                status, p.kind().type(), p.kind().title(), p.code(), p.getMessage(), p.details()));
     }
 }

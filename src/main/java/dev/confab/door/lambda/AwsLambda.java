@@ -39,7 +39,7 @@ class AwsLambda {
         return message -> {
             Call call = toCall(message.getPayload());
             Outcome outcome = call == null
-                    ? dispatcher.refuse("/", Problem.badRequest("not_an_http_event",
+                    ? dispatcher.refuse(Problem.badRequest("not_an_http_event",
                             "this Lambda answers API Gateway and Function URL events"))
                     : dispatcher.dispatch(call, route -> only == null || only.equals(route.name()), false);
             MessageBuilder<byte[]> answer = MessageBuilder.withPayload(outcome.body())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.confab.door.ValidText;
 import dev.confab.problem.Problem;
 import java.io.IOException;
 import java.util.stream.Collectors;
@@ -36,6 +37,7 @@ record ChatMessage(
         if (frame == null || !frame.isObject()) {
             throw Problem.badRequest("malformed_json", "a message must be a JSON object");
         }
+        ValidText.require(frame);
         String type = frame.path("type").asText("");
         if (!TYPE.equals(type)) {
             throw Problem.badRequest("unknown_type", type.isEmpty() ? "a message needs a \"type\"; send \"chat\""

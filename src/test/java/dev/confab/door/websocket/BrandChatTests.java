@@ -118,6 +118,10 @@ class BrandChatTests extends ServerTests {
     void aBrandDeactivatedWhileConnectedEndsTheConnectionOnTheNextMessage() {
         String brand = brand(null);
         try (SocketClient client = SocketClient.connect(port, brand)) {
+            // a first reply proves the server has opened the connection: the handshake's answer may
+            // reach the client before the server looks the brand up, and the change below must come after
+            client.chat("open?");
+            assertThat(client.reply()).last().satisfies(f -> assertThat(f.path("type").asText()).isEqualTo("complete"));
             assertThat(api.send("PATCH", "/personas/" + brand, "{\"active\": false}").status()).isEqualTo(200);
             client.chat("still selling?");
             assertThat(client.next().path("type").asText()).isEqualTo("typing");

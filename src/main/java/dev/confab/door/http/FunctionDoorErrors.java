@@ -1,0 +1,48 @@
+package dev.confab.door.http;
+
+import dev.confab.door.Surface;
+import dev.confab.problem.Problem;
+import dev.confab.problem.ProblemKind;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Failures of Spring Cloud Function's own door ({@code /{function}}, {@code /a,b}), the only
+ * controller handlers in Confab (the catalog's routes have their own handler), in the core
+ * envelope. The function door tells a request it cannot take with these exceptions: a body it
+ * could not convert is handed to the function as it is (ClassCastException), as is the output of a
+ * function to a next one that does not take it; a POST to a supplier is an
+ * IllegalArgumentException. All are the caller's doing (400). Storage trouble is 503, as on the
+ * catalog's routes; anything else stays a 500, logged.
+ */
+@RestControllerAdvice
+class FunctionDoorErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(FunctionDoorErrors.class);
+
+    @ExceptionHandler({ClassCastException.class, IllegalArgumentException.class})
+    ResponseEntity<Map<String, Object>> notTaken(RuntimeException refused) {
+        log.debug("the function door refused a request: {}", refused.toString());
+        return envelope(new Problem(ProblemKind.BAD_REQUEST, "invalid_function_request",
+                "the function (or composition) cannot take this request: check its name, method and body"));
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<Map<String, Object>> storage(DataAccessException failure) {
+        log.error("storage failed on the function door: {}", failure.getMostSpecificCause().toString());
+        return envelope(new Problem(ProblemKind.UNAVAILABLE, "storage_unavailable",
+                "storage is unavailable; try again shortly"));
+    }
+
+    private static ResponseEntity<Map<String, Object>> envelope(Problem p) {
+        int status = p.kind().status();
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Surface.CORE.envelope(
+                status, p.kind().type(), p.kind().title(), p.code(), p.getMessage(), p.details()));
+    }
+}

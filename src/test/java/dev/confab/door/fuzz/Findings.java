@@ -1,0 +1,85 @@
+package dev.confab.door.fuzz;
+
+import static dev.confab.door.fuzz.HostileRequest.aimed;
+import static dev.confab.door.fuzz.HostileRequest.stranger;
+
+import dev.confab.door.fuzz.Seeds.Placeholder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the fuzzer found, shrunk, and kept: every door gets each of these requests on every run.
+ * Each says what the door answered before its fix; the statuses are those every door may answer
+ * now (some doors never see a request the way another does: Tomcat refuses some before Confab
+ * does, the Azure host never calls the trigger with TRACE).
+ */
+final class Findings {
+
+    /** @param before what happened before the fix, on which door */
+    record Finding(String before, HostileRequest request, Set<Integer> statuses) {
+
+        @Override
+        public String toString() {
+            return before + ": " + request;
+        }
+    }
+
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    private Findings() {
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static HostileRequest post(String path, String body) {
+        return stranger("POST", path, false, JSON, utf8(body));
+    }
+
+    static final List<Finding> ALL = List.of(
+            new Finding("Lambda: the handler threw (a failed invocation, 502 from API Gateway)",
+                    stranger("POST", "/personas%", true, JSON, null), Set.of(400, 404)), // the Azure host encodes a lone %
+            new Finding("every door: 503, the user id did not fit its column",
+                    post("/conversations", "{\"user_id\": \"" + "u".repeat(201) + "\"}"), Set.of(422)),
+            new Finding("every door: 503, the id did not fit its column",
+                    post("/personas", "{\"name\": \"long id\", \"id\": \"" + "i".repeat(65) + "\"}"), Set.of(422)),
+            new Finding("every door: 503, the category did not fit its column",
+                    post("/personas", "{\"name\": \"long category\", \"category\": \"" + "c".repeat(201) + "\"}"),
+                    Set.of(422)),
+            new Finding("every door: 503 after the user's message was stored, the reply's model did not fit",
+                    post("/chat", "{\"input\": \"hi\", \"model\": \"local-" + "m".repeat(200) + "\"}"), Set.of(422)),
+            new Finding("every door: 503, the message type did not fit its column",
+                    post("/chat", "{\"input\": \"hi\", \"message_type\": \"" + "t".repeat(21) + "\"}"), Set.of(422)),
+            new Finding("every door: the tokenizer's assertion failed on text that is not Unicode",
+                    post("/chat", "{\"input\": \"\\ud800\"}"), Set.of(400)),
+            new Finding("Azure: the decoded path read '%25x' as a broken escape (400 in the core envelope)",
+                    stranger("GET", "/chat-config/%25x", false, Map.of(), null), Set.of(404)),
+            new Finding("HTTP: Tomcat's HTML page for a header it refused",
+                    stranger("GET", "/system-prompts", false, Map.of("X-User-Id", "\u0000"), null), Set.of(200, 400)),
+            new Finding("HTTP: the route's envelope was the core's for a body over the limit on POST /",
+                    stranger("POST", "/", false, JSON, utf8("{\"prompt\": \"" + "p".repeat(HostileText.MAX_BODY) + "\"}")),
+                    Set.of(413)),
+            new Finding("HTTP: a bare 405 from Tomcat", stranger("TRACE", "/personas", false, Map.of(), null),
+                    Set.of(405)),
+            new Finding("HTTP: 500, Spring Cloud Function's door takes no HEAD",
+                    stranger("HEAD", "/no/such/route", false, JSON, null), Set.of(404)),
+            new Finding("HTTP: 404 without a body for an Accept header no one can parse",
+                    stranger("GET", "/no/such/route", false, Map.of("Accept", "?"), null), Set.of(404)),
+            new Finding("HTTP: 500, /error asked for by name",
+                    stranger("GET", "/error", true, Map.of(), null), Set.of(404)),
+            new Finding("HTTP: 500, Spring Cloud Function's door handed the unparsed body to the function",
+                    stranger("POST", "/createPersona", false, JSON, utf8("{\"name\": ")), Set.of(400, 404)),
+            new Finding("HTTP: 500, a POST to a supplier on Spring Cloud Function's door",
+                    stranger("POST", "/listSystemPrompts", false, JSON, null), Set.of(400, 404)),
+            new Finding("HTTP: the multipart body was consumed unseen and the persona DELETED (200)",
+                    aimed(Draft.of("DELETE", "/personas/" + Placeholder.CONFIG_ID.token(), null, Map.of())
+                            .body(utf8("{}")).header("Content-Type", "multipart/form-data; boundary=x"),
+                            "Content-Type: multipart/form-data"), Set.of(415)),
+            new Finding("HTTP (same cause): a form body of a PATCH was consumed unseen, an empty change",
+                    aimed(Draft.of("PATCH", "/conversations/" + Placeholder.CONVERSATION_ID.token(), null, Map.of())
+                            .body(utf8("title=changed")).header("Content-Type", "application/x-www-form-urlencoded"),
+                            "Content-Type: application/x-www-form-urlencoded"), Set.of(415)));
+}
