@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Cold start, JVM launch to first answered request, for the local server and the Lambda handler.
 
-Each run starts a new JVM. The local server is polled every millisecond with the variant's request
+Each run starts a new JVM (a variant names a jar and JVM flags, or a command such as local/run-fast,
+which execs the JVM). The local server is polled every millisecond with the variant's request
 (GET /health, or POST /chat): until the server listens, each poll is a refused connection, so the
 first request that gets through is the first one the server answers. The Lambda handler
 (FunctionInvoker on the Lambda package's classpath, local/bench/LambdaColdStart.java) answers one
@@ -33,10 +34,12 @@ def local_server(java, variant, data_dir, port):
     env = dict(os.environ, PORT=str(port), CONFAB_DATA_DIR=data_dir, **NO_KEYS, **variant.get("env", {}))
     headers = {"Content-Type": "application/json"} if body else {}
     start = time.monotonic()
+    # a variant is a jar and JVM flags, or the command users run (local/run-fast, which execs the JVM);
     # a JVM cache is valid only for the class path it was trained with, so a variant may name the
     # folder to start in (its jar then given as trained, relative)
-    proc = subprocess.Popen([java, *variant.get("flags", []), "-jar", variant["jar"]], env=env,
-                            cwd=variant.get("cwd"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = variant.get("command") or [java, *variant.get("flags", []), "-jar", variant["jar"]]
+    proc = subprocess.Popen(command, env=env, cwd=variant.get("cwd"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = start + 60
         while time.monotonic() < deadline:
