@@ -3,7 +3,10 @@ package dev.confab.door;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** functions.yml, read once: parsing it (YAML) is a noticeable part of startup, and every door and /info need it. */
+/**
+ * functions.yml, read once: parsing the YAML is a noticeable part of startup, and the dispatcher and
+ * /info both need it.
+ */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
 

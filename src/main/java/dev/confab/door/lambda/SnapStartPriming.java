@@ -65,10 +65,14 @@ final class SnapStartPriming implements Resource, ApplicationListener<ContextRef
         }
     }
 
+    /** Priming only speeds up restored instances: a failure is logged, never a reason to refuse the snapshot. */
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
-        List<Primed> primed = prime();
-        log.info("SnapStart priming answered {}", primed);
+        try {
+            log.info("SnapStart priming answered {}", prime());
+        } catch (RuntimeException e) {
+            log.warn("SnapStart priming failed; instances restored from this snapshot start colder", e);
+        }
     }
 
     @Override
