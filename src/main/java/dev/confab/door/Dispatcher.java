@@ -53,8 +53,8 @@ public class Dispatcher {
     private final long maxBody;
     private final Map<String, FunctionInvocationWrapper> invokers = new ConcurrentHashMap<>();
 
-    Dispatcher(FunctionCatalog functions, ObjectMapper mapper, DoorSettings settings) {
-        this.routes = Catalog.load().routes().stream()
+    Dispatcher(Catalog catalog, FunctionCatalog functions, ObjectMapper mapper, DoorSettings settings) {
+        this.routes = catalog.routes().stream()
                 .sorted(Comparator.comparing(Route::path, PathPattern.SPECIFICITY_COMPARATOR))
                 .toList();
         this.functions = functions;

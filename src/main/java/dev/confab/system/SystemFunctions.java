@@ -68,8 +68,7 @@ class SystemFunctions {
     }
 
     @Bean
-    Supplier<Map<String, Object>> info() {
-        Catalog catalog = Catalog.load();
+    Supplier<Map<String, Object>> info(Catalog catalog) {
         return () -> {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("name", "Confab");

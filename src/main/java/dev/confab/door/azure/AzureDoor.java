@@ -15,15 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
  * The Azure Functions door: one HTTP trigger for every path and method, routed by functions.yml
  * through the dispatcher, so adding a function needs no Azure glue. Streamed requests get the whole
  * reply: an HTTP trigger answers once. Spring Cloud Function's Azure
- * adapter creates this bean (and the application around it) for the Functions host.
+ * adapter creates this bean (and the application around it) for the Functions host. That adapter
+ * starts the application without a web server; the local server, which never calls it, does not
+ * load the Azure classes for it.
  */
 @Component
+@ConditionalOnNotWebApplication
 public class AzureDoor {
 
     private final Dispatcher dispatcher;

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestHandler;
@@ -23,9 +24,11 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 /**
  * The local HTTP door: every path that functions.yml routes goes to the dispatcher. It runs
  * before Spring Cloud Function's own mapping, which still serves {@code POST /{function}} and
- * compositions ({@code /a,b}) for paths the catalog does not claim.
+ * compositions ({@code /a,b}) for paths the catalog does not claim. Only a servlet server has it: the
+ * Lambda and Azure runtimes, which start without one, reach the dispatcher through their own doors.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class CatalogHandlerMapping extends AbstractHandlerMapping {
 
     private static final Set<String> FUNCTION_DOOR_METHODS = Set.of("GET", "POST", "PUT", "DELETE");

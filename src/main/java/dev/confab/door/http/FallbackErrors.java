@@ -7,6 +7,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Errors outside the catalog's routes (unknown paths, Spring Cloud Function's own
  * {@code POST /{function}} door) in the core envelope instead of Spring Boot's default page.
+ * Only a servlet server has them.
  */
 @RestController
 @RestControllerAdvice
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class FallbackErrors implements ErrorController {
 
     @RequestMapping("/error")

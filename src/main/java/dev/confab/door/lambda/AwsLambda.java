@@ -9,7 +9,10 @@ import dev.confab.problem.Problem;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnNotWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.cloud.function.context.FunctionCatalog;
+import org.springframework.cloud.function.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -23,6 +26,9 @@ import org.springframework.messaging.support.MessageBuilder;
  */
 @Configuration(proxyBeanMethods = false)
 class AwsLambda {
+
+    /** The function the handler calls (SPRING_CLOUD_FUNCTION_DEFINITION in cloud/aws/template.yaml). */
+    static final String DOOR = "lambdaDoor";
 
     /** @param function the one function (or pipeline) this Lambda serves; all when unset */
     @ConfigurationProperties("confab.lambda")
@@ -47,6 +53,13 @@ class AwsLambda {
             outcome.headers().forEach(answer::setHeader);
             return answer.build();
         };
+    }
+
+    /** Primes a SnapStart snapshot; the Lambda runtime starts the application without a web server. */
+    @Bean
+    @ConditionalOnNotWebApplication
+    SnapStartPriming snapStartPriming(FunctionCatalog functions, JsonMapper json) {
+        return new SnapStartPriming(functions, json, System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"));
     }
 
     private static Call toCall(byte[] event) {

@@ -1,0 +1,15 @@
+package dev.confab.storage.jdbc;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class JdbcSchemaConfiguration {
+
+    /** Static: a post-processor must not make its configuration class a bean before the others. */
+    @Bean
+    static BeanFactoryPostProcessor lazyFlyway() {
+        return new LazyFlyway();
+    }
+}
