@@ -35,7 +35,8 @@ public final class Json {
 
     public Map<String, Object> readMap(String json) {
         try {
-            return json == null ? Map.of() : mapper.readValue(json, MAP);
+            // most stored maps are empty: every conversation read has one, so skip Jackson for them
+            return json == null || json.equals("{}") ? Map.of() : mapper.readValue(json, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored map is unreadable", e);
         }

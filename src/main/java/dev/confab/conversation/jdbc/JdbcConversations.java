@@ -11,6 +11,7 @@ import dev.confab.conversation.Message;
 import dev.confab.conversation.NewMessage;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Profile;
 import org.springframework.dao.DuplicateKeyException;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,11 +50,24 @@ class JdbcConversations implements Conversations {
     private final JdbcClient jdbc;
     private final Json json;
     private final Clock clock;
+    private final String appendSql;
+    /** What most conversations store as settings (they override nothing), read without Jackson. */
+    private final String noSettings;
 
-    JdbcConversations(JdbcClient jdbc, Json json, Clock clock) {
+    JdbcConversations(JdbcClient jdbc, DataSource dataSource, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
+        this.appendSql = appendSql(databaseOf(dataSource));
+        this.noSettings = json.write(ConversationSettings.NONE);
+    }
+
+    private static String databaseOf(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database this is", e);
+        }
     }
 
     @Override
@@ -135,35 +152,53 @@ class JdbcConversations implements Conversations {
         return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
     }
 
+    /**
+     * One statement per message: the conversation's counter is bumped and the message inserted with
+     * the new value in the same statement, so the row lock that serializes concurrent appends is
+     * held for one statement, and a message costs one round trip and one commit (no transaction
+     * around three statements: a chat turn stores two messages, and on the embedded store each
+     * commit writes a chunk to the file). No row back means no live conversation.
+     */
     @Override
-    @Transactional
     public Message append(String conversationId, NewMessage m) {
         Instant now = clock.instant();
-        int rows = jdbc.sql("""
-                UPDATE conversations SET next_seq = next_seq + 1, message_count = message_count + 1,
-                    tokens_input = tokens_input + :input, tokens_output = tokens_output + :output,
-                    total_cost = total_cost + :cost, title = COALESCE(title, :title), updated_at = :now
-                WHERE id = :id AND deleted = FALSE""")
-                .param("id", conversationId).param("input", m.inputTokens()).param("output", m.outputTokens())
+        String id = Ids.prefixed("msg");
+        Optional<Long> seq = jdbc.sql(appendSql)
+                .param("conversation", conversationId).param("input", m.inputTokens()).param("output", m.outputTokens())
                 .param("cost", m.cost()).param("title", m.titleIfUntitled()).param("now", Timestamp.from(now))
-                .update();
-        if (rows == 0) {
+                .param("id", id).param("role", m.role()).param("content", m.content())
+                .param("parts", json.write(m.parts())).param("type", m.messageType()).param("status", m.status())
+                .param("model", m.model()).param("tokens", m.tokenCount())
+                .query(Long.class).optional();
+        if (seq.isEmpty()) {
             throw Problem.notFound("conversation", conversationId);
         }
-        long seq = jdbc.sql("SELECT next_seq FROM conversations WHERE id = :id").param("id", conversationId)
-                .query(Long.class).single();
-        Message message = new Message(Ids.prefixed("msg"), conversationId, seq, m.role(), m.content(), m.parts(),
-                m.messageType(), m.status(), m.model(), m.tokenCount(), now);
-        jdbc.sql("""
+        return new Message(id, conversationId, seq.get(), m.role(), m.content(), m.parts(), m.messageType(), m.status(),
+                m.model(), m.tokenCount(), now);
+    }
+
+    /**
+     * The append statement in the database's own words for "the row as this statement left it":
+     * H2's data change delta table, PostgreSQL's data-modifying WITH and RETURNING. The casts give
+     * PostgreSQL the parameters' types, which it cannot infer in a SELECT list; the columns still
+     * check lengths on insert.
+     */
+    private static String appendSql(String database) {
+        String bump = """
+                UPDATE conversations SET next_seq = next_seq + 1, message_count = message_count + 1,
+                    tokens_input = tokens_input + :input, tokens_output = tokens_output + :output,
+                    total_cost = total_cost + :cost, title = COALESCE(title, CAST(:title AS VARCHAR)), updated_at = :now
+                WHERE id = :conversation AND deleted = FALSE""";
+        String insert = """
                 INSERT INTO messages (id, conversation_id, seq, role, content, parts, message_type, status, model,
                     token_count, created_at)
-                VALUES (:id, :conversation, :seq, :role, :content, :parts, :type, :status, :model, :tokens, :created)""")
-                .param("id", message.id()).param("conversation", conversationId).param("seq", seq)
-                .param("role", m.role()).param("content", m.content()).param("parts", json.write(m.parts()))
-                .param("type", m.messageType()).param("status", m.status()).param("model", m.model())
-                .param("tokens", m.tokenCount()).param("created", Timestamp.from(now))
-                .update();
-        return message;
+                SELECT CAST(:id AS VARCHAR), CAST(:conversation AS VARCHAR), next_seq, CAST(:role AS VARCHAR),
+                    CAST(:content AS TEXT), CAST(:parts AS TEXT), CAST(:type AS VARCHAR), CAST(:status AS VARCHAR),
+                    CAST(:model AS VARCHAR), CAST(:tokens AS INTEGER), CAST(:now AS TIMESTAMP WITH TIME ZONE)""";
+        if (database.equals("H2")) {
+            return "SELECT seq FROM FINAL TABLE (" + insert + " FROM FINAL TABLE (" + bump + "))";
+        }
+        return "WITH bumped AS (" + bump + " RETURNING next_seq) " + insert + " FROM bumped RETURNING seq";
     }
 
     @Override
@@ -203,10 +238,14 @@ class JdbcConversations implements Conversations {
         long output = rs.getLong("tokens_output");
         return new Conversation(rs.getString("id"), rs.getString("user_id"), rs.getString("persona_id"),
                 rs.getString("title"), rs.getString("summary"), json.readMap(rs.getString("metadata")),
-                json.read(rs.getString("settings"), ConversationSettings.class), rs.getInt("message_count"),
+                settings(rs.getString("settings")), rs.getInt("message_count"),
                 Conversation.Totals.of(input, output), rs.getBigDecimal("total_cost"), rs.getBoolean("deleted"),
                 rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), null);
+    }
+
+    private ConversationSettings settings(String stored) {
+        return noSettings.equals(stored) ? ConversationSettings.NONE : json.read(stored, ConversationSettings.class);
     }
 
     private Conversation withLast(Conversation c, ResultSet rs) throws SQLException {
