@@ -5,7 +5,14 @@ Each run starts a new JVM. The local server is polled on GET /health every milli
 handler (FunctionInvoker on the Lambda package's classpath) answers one Function URL event.
 Prints one JSON line per variant: median, min, max in milliseconds.
 """
-import http.client, json, os, statistics, subprocess, sys, tempfile, time
+import http.client, json, os, socket, statistics, subprocess, sys, tempfile, time
+
+def free_port():
+    """A port nothing listens on now: with a fixed one, another server on this machine (another
+    checkout's benchmark, say) would answer the polls and the run would time that server."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 def local_server(java, jar, flags, data_dir, port, cwd=None):
     env = dict(os.environ, PORT=str(port), CONFAB_DATA_DIR=data_dir,
@@ -55,7 +62,7 @@ def main():
         for i in range(runs + 1):  # the first run migrates a fresh database and is not counted
             if variant["door"] == "local":
                 t = local_server(cfg["java"], variant["jar"], variant.get("flags", []), data_dir,
-                                 cfg.get("port", 18080), variant.get("cwd"))
+                                 free_port(), variant.get("cwd"))
             else:
                 t = lambda_handler(cfg["java"], variant["classpath"], variant.get("flags", []), data_dir, cfg["event"])
             if i > 0:
