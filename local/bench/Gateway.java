@@ -36,9 +36,9 @@ import java.util.concurrent.locks.LockSupport;
  *   java Gateway.java load STUB_PORT CONFAB_PORT CONFAB_PID OUT_PREFIX [name=value...]
  *
  * Start the stub, then Confab with OPENAI_BASE_URL=http://127.0.0.1:STUB_PORT and OPENAI_API_KEY
- * set, then the load. Settings (name=value): rate (turns/s at the fixed rate, 200), fixed (seconds,
- * 15), connections (closed loop, 16), saturation (seconds, 15), warmup (seconds, 20), turns (per
- * conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
+ * set, then the load. Settings (name=value): rate (turns/s at the fixed rate, 100), fixed (seconds,
+ * 15), clients (most turns in flight at the fixed rate, 64), connections (closed loop, 16),
+ * saturation (seconds, 15), warmup (seconds, 20), turns (per conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
  * -throughput.tsv and -rss.tsv for the plots.
  *
  * Fixed rate is an open loop: turn i is due at start + i/rate whatever happened before, and its
@@ -455,6 +455,7 @@ public class Gateway {
         final double rate;
         final int fixedSeconds;
         final int connections;
+        final int clients;
         final int saturationSeconds;
         final int warmupSeconds;
         final int turnsPerConversation;
@@ -467,9 +468,10 @@ public class Gateway {
             this.confab = confab(confabPort);
             this.pid = pid;
             this.out = out;
-            this.rate = Double.parseDouble(settings.getOrDefault("rate", "200"));
+            this.rate = Double.parseDouble(settings.getOrDefault("rate", "100"));
             this.fixedSeconds = Integer.parseInt(settings.getOrDefault("fixed", "15"));
             this.connections = Integer.parseInt(settings.getOrDefault("connections", "16"));
+            this.clients = Integer.parseInt(settings.getOrDefault("clients", "64"));
             this.saturationSeconds = Integer.parseInt(settings.getOrDefault("saturation", "15"));
             this.warmupSeconds = Integer.parseInt(settings.getOrDefault("warmup", "20"));
             this.turnsPerConversation = Integer.parseInt(settings.getOrDefault("turns", "5"));
@@ -501,11 +503,11 @@ public class Gateway {
             writeLatencies(List.of(stubFixed, confabFixed, stubSaturation, confabSaturation));
             writeThroughput(List.of(stubSaturation, confabSaturation));
             Files.write(Path.of(out + "-rss.tsv"), rss);
-            System.out.println(String.format(Locale.ROOT, "{\"rate\": %.0f, \"fixed_seconds\": %d, \"connections\": %d, "
+            System.out.println(String.format(Locale.ROOT, "{\"rate\": %.0f, \"fixed_seconds\": %d, \"clients\": %d, \"connections\": %d, "
                             + "\"saturation_seconds\": %d, \"warmup_seconds\": %d, \"turns_per_conversation\": %d, "
                             + "\"stub_fixed\": %s, \"confab_fixed\": %s, \"stub_saturation\": %s, \"confab_saturation\": %s, "
                             + "\"memory\": %s}",
-                    rate, fixedSeconds, connections, saturationSeconds, warmupSeconds, turnsPerConversation,
+                    rate, fixedSeconds, clients, connections, saturationSeconds, warmupSeconds, turnsPerConversation,
                     stubFixed.json(), confabFixed.json(), stubSaturation.json(), confabSaturation.json(), memory()));
         }
 
@@ -560,7 +562,9 @@ public class Gateway {
             boolean[] ok = new boolean[count];
             ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Conversation> waiting = new ConcurrentLinkedQueue<>();
-            Semaphore outstanding = new Semaphore(512); // bounds the damage if the server stalls
+            // a caller's connection pool: at most this many turns in flight; a turn due while all are
+            // busy waits at the client, and that wait counts in its latency
+            Semaphore outstanding = new Semaphore(clients);
             long period = (long) (1e9 / rate);
             long start = System.nanoTime() + 20_000_000;
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -13,7 +13,15 @@ machine busy with something else for a while slows every variant alike. Round 0 
 migrates each variant's fresh database. Prints one JSON line per variant: median, min, max in ms,
 and the median CPU time the JVM used until then (user + system, all threads).
 """
-import http.client, json, os, statistics, subprocess, sys, tempfile, time
+import http.client, json, os, socket, statistics, subprocess, sys, tempfile, time
+
+
+def free_port():
+    """A port nothing listens on now: with a fixed one, another server on this machine (another
+    checkout's benchmark, say) would answer the polls and the run would time that server."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 REQUESTS = {
     "health": ("GET", "/health", None),
@@ -88,7 +96,7 @@ def main():
     for i in range(runs + 1):  # round 0 migrates each fresh database and is not counted
         for v, variant in enumerate(variants):
             if variant["door"] == "local":
-                t, c = local_server(cfg["java"], variant, data_dirs[v], cfg.get("port", 18080))
+                t, c = local_server(cfg["java"], variant, data_dirs[v], cfg.get("port") or free_port())
             else:
                 t, c = lambda_handler(cfg["java"], variant, data_dirs[v], events)
             if i > 0:

@@ -75,7 +75,8 @@ if gateway:
         f"Per configuration: {g0['warmup_seconds']} s of warm-up (closed loop), then **fixed rate**: {g0['rate']:.0f} turns/s "
         f"for {g0['fixed_seconds']} s, an open loop on a schedule (turn *i* is due at start + *i*/rate whatever happened "
         "before, and its latency counts from that due time, so a stall counts for every turn due during it: no coordinated "
-        f"omission); then **saturation**: {g0['connections']} connections in a closed loop for {g0['saturation_seconds']} s "
+        f"omission; at most {g0.get('clients', 64)} turns in flight, like a caller's connection pool, and a turn due while all "
+        "are busy waits at the client, its wait counted); then **saturation**: {g0['connections']} connections in a closed loop for {g0['saturation_seconds']} s "
         "(the stub alone for a third of that). Stub and Confab phases alternate so that drift touches both. "
         "Each configuration starts Confab on a fresh database. Server CPU per turn is Confab's user + system time (from "
         "`/proc`) over the phase divided by its turns: the figure that noise from other processes disturbs least.", "",
@@ -101,8 +102,8 @@ if gateway:
               "|---|---|---|---|---|---|---|"]
     for g in gateway:
         m = g["memory"]
-        flags = (g["env"] + " " if g["env"] else "") + (g["flags"] or "none (`java -jar`)")
-        lines.append(f"| {g['config']} | `{flags}` | {m['rss_fixed_median_mb']:.0f} MB | {m['rss_saturation_median_mb']:.0f} MB "
+        flags = f"`{g['env'] + ' ' if g['env'] else ''}{g['flags']}`" if g["flags"] else "none (`java -jar`)"
+        lines.append(f"| {g['config']} | {flags} | {m['rss_fixed_median_mb']:.0f} MB | {m['rss_saturation_median_mb']:.0f} MB "
                      f"| {m['rss_peak_under_load_mb']:.0f} MB | {m['vm_hwm_mb']:.0f} MB | {verdict(m['rss_peak_under_load_mb'], 256)} |")
     lines += ["", "![Confab resident memory over the run](plots/gateway-memory.png)", ""]
 
@@ -141,7 +142,7 @@ lines += ["## Commands", "",
           "- gateway: `local/bench/gateway`, which starts `java local/bench/Gateway.java stub PORT`, then per configuration "
           "Confab as `java FLAGS -jar target/confab-0.1.0-SNAPSHOT-exec.jar` and "
           f"`java local/bench/Gateway.java load STUB_PORT CONFAB_PORT CONFAB_PID OUT rate={gateway[0]['rate']:.0f} "
-          f"fixed={gateway[0]['fixed_seconds']} saturation={gateway[0]['saturation_seconds']} warmup={gateway[0]['warmup_seconds']} "
+          f"fixed={gateway[0]['fixed_seconds']} clients={gateway[0].get('clients', 64)} saturation={gateway[0]['saturation_seconds']} warmup={gateway[0]['warmup_seconds']} "
           f"connections={gateway[0]['connections']} turns={gateway[0]['turns_per_conversation']}`;" if gateway else "- gateway: not run;",
           "- plots: XChart 3.8.8 (fetched by `./mvnw dependency:copy`), `java -cp xchart-3.8.8.jar local/bench/Plots.java`.", "",
           "`local/bench/gateway` also runs alone and prints its figures as JSON (`RATE`, `CONNECTIONS`, `FIXED`, `SATURATION`, "

@@ -6,6 +6,7 @@ import com.google.genai.types.HttpRetryOptions;
 import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatOptions;
@@ -63,7 +64,9 @@ class ProviderConfiguration {
     private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings) {
         // Plain-http endpoints (local servers, stubs) get HTTP/1.1: the JDK client's h2c upgrade
         // attempt is refused by many of them. https negotiates HTTP/2 as usual.
+        // an executor of its own: without one, Spring's request factory starts a platform thread per call
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .version(openAi.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
