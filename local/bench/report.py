@@ -76,7 +76,7 @@ if gateway:
         f"for {g0['fixed_seconds']} s, an open loop on a schedule (turn *i* is due at start + *i*/rate whatever happened "
         "before, and its latency counts from that due time, so a stall counts for every turn due during it: no coordinated "
         f"omission; at most {g0.get('clients', 64)} turns in flight, like a caller's connection pool, and a turn due while all "
-        "are busy waits at the client, its wait counted); then **saturation**: {g0['connections']} connections in a closed loop for {g0['saturation_seconds']} s "
+        f"are busy waits at the client, its wait counted); then **saturation**: {g0['connections']} connections in a closed loop for {g0['saturation_seconds']} s "
         "(the stub alone for a third of that). Stub and Confab phases alternate so that drift touches both. "
         "Each configuration starts Confab on a fresh database. Server CPU per turn is Confab's user + system time (from "
         "`/proc`) over the phase divided by its turns: the figure that noise from other processes disturbs least.", "",
