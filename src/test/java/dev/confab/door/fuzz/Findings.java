@@ -53,6 +53,8 @@ final class Findings {
                     post("/chat", "{\"input\": \"hi\", \"model\": \"local-" + "m".repeat(200) + "\"}"), Set.of(422)),
             new Finding("every door: 503, the message type did not fit its column",
                     post("/chat", "{\"input\": \"hi\", \"message_type\": \"" + "t".repeat(21) + "\"}"), Set.of(422)),
+            new Finding("HTTP: 500, a reply adapter called by name with a reply that is not whole",
+                    post("/completionReply", "{}"), Set.of(400, 404, 422)),
             new Finding("every door: the tokenizer's assertion failed on text that is not Unicode",
                     post("/chat", "{\"input\": \"\\ud800\"}"), Set.of(400)),
             new Finding("Azure: the decoded path read '%25x' as a broken escape (400 in the core envelope)",
