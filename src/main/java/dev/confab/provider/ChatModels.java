@@ -21,7 +21,7 @@ public class ChatModels {
         settings.fallback().forEach(Provider::named); // a misspelt provider fails the start, not a request
     }
 
-    public ModelChoice choose(String requested) {
+    private ModelChoice choose(String requested) {
         String model = requested == null || requested.isBlank() ? defaultModel() : requested.trim();
         Provider provider = providerOf(model);
         ChatModel chatModel = models.get(provider);

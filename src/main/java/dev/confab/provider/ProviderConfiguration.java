@@ -63,8 +63,8 @@ class ProviderConfiguration {
 
     private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings) {
         // Plain-http endpoints (local servers, stubs) get HTTP/1.1: the JDK client's h2c upgrade
-        // attempt is refused by many of them. https negotiates HTTP/2 as usual.
-        // an executor of its own: without one, Spring's request factory starts a platform thread per call
+        // attempt is refused by many of them. https negotiates HTTP/2 as usual. The client has an
+        // executor of its own: without one, Spring's request factory starts a platform thread per call.
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
                 .version(openAi.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
