@@ -11,6 +11,7 @@ import dev.confab.conversation.Message;
 import dev.confab.conversation.NewMessage;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import dev.confab.storage.jdbc.GroupCommit;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,14 +49,16 @@ class JdbcConversations implements Conversations {
             m.model AS m_model, m.token_count AS m_token_count, m.created_at AS m_created_at""";
 
     private final JdbcClient jdbc;
+    private final GroupCommit commits;
     private final Json json;
     private final Clock clock;
     private final String appendSql;
     /** What most conversations store as settings (they override nothing), read without Jackson. */
     private final String noSettings;
 
-    JdbcConversations(JdbcClient jdbc, DataSource dataSource, Json json, Clock clock) {
+    JdbcConversations(JdbcClient jdbc, GroupCommit commits, DataSource dataSource, Json json, Clock clock) {
         this.jdbc = jdbc;
+        this.commits = commits;
         this.json = json;
         this.clock = clock;
         this.appendSql = appendSql(databaseOf(dataSource));
@@ -155,21 +158,22 @@ class JdbcConversations implements Conversations {
     /**
      * One statement per message: the conversation's counter is bumped and the message inserted with
      * the new value in the same statement, so the row lock that serializes concurrent appends is
-     * held for one statement, and a message costs one round trip and one commit (no transaction
-     * around three statements: a chat turn stores two messages, and on the embedded store each
-     * commit writes a chunk to the file). No row back means no live conversation.
+     * held for one statement, and a message costs one round trip. Concurrent appends share a
+     * commit (GroupCommit): on the embedded store each commit writes a chunk of the file, which
+     * costs several times the statement. No row back means no live conversation.
      */
     @Override
     public Message append(String conversationId, NewMessage m) {
         Instant now = clock.instant();
         String id = Ids.prefixed("msg");
-        Optional<Long> seq = jdbc.sql(appendSql)
+        String parts = json.write(m.parts());
+        Optional<Long> seq = commits.write(() -> jdbc.sql(appendSql)
                 .param("conversation", conversationId).param("input", m.inputTokens()).param("output", m.outputTokens())
                 .param("cost", m.cost()).param("title", m.titleIfUntitled()).param("now", Timestamp.from(now))
                 .param("id", id).param("role", m.role()).param("content", m.content())
-                .param("parts", json.write(m.parts())).param("type", m.messageType()).param("status", m.status())
+                .param("parts", parts).param("type", m.messageType()).param("status", m.status())
                 .param("model", m.model()).param("tokens", m.tokenCount())
-                .query(Long.class).optional();
+                .query(Long.class).optional());
         if (seq.isEmpty()) {
             throw Problem.notFound("conversation", conversationId);
         }

@@ -3,6 +3,8 @@ package dev.confab.storage.jdbc;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class JdbcSchemaConfiguration {
@@ -11,5 +13,11 @@ class JdbcSchemaConfiguration {
     @Bean
     static BeanFactoryPostProcessor lazyFlyway() {
         return new LazyFlyway();
+    }
+
+    @Bean
+    @Profile("!dynamodb")
+    GroupCommit groupCommit(TransactionTemplate transactions) {
+        return new GroupCommit(transactions);
     }
 }
