@@ -129,7 +129,9 @@ public class ChatService {
                 : personas.find(conversation.personaId()).orElse(null);
         TurnSettings settingsOfTurn = TurnSettings.resolve(persona, conversation.settings(), request);
         List<ModelChoice> chain = models.chain(settingsOfTurn.model());
+        // a conversation with no message yet (one this turn has just started) has no history to read
         List<Message> history = request.history() != null ? supplied(request.history())
+                : conversation.messageCount() == 0 ? List.of()
                 : conversations.history(conversation.id(), settings.historyMessages());
         Message userMessage = conversations.append(conversation.id(), new NewMessage(Message.USER, input.text(),
                 input.parts(), messageType(request, input), Message.COMPLETE, null, tokens.estimate(input.text()),
