@@ -3,6 +3,14 @@ package dev.confab.provider;
 import com.google.genai.Client;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,7 +24,8 @@ import org.springframework.ai.openai.api.OpenAiApi;
 import org.springframework.ai.tokenizer.TokenCountEstimator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.web.client.RestClient;
@@ -62,23 +71,48 @@ class ProviderConfiguration {
     }
 
     private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings) {
-        // Plain-http endpoints (local servers, stubs) get HTTP/1.1: the JDK client's h2c upgrade
-        // attempt is refused by many of them. https negotiates HTTP/2 as usual. The client has an
-        // executor of its own: without one, Spring's request factory starts a platform thread per call.
-        HttpClient http = HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .version(openAi.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
-                .build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(settings.timeout());
         // Spring AI's client, made so that OpenAiChatModel passes each streamed chunk on as it comes
         OpenAiApi api = new UnheldOpenAiApi(openAi.baseUrl(), openAi.apiKey(),
-                RestClient.builder().requestFactory(requests),
-                WebClient.builder().clientConnector(new JdkClientHttpConnector(http)));
+                RestClient.builder().requestFactory(wholeCalls(settings)),
+                WebClient.builder().clientConnector(new JdkClientHttpConnector(streams(openAi, settings))));
         return OpenAiChatModel.builder()
                 .openAiApi(api)
                 .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").streamUsage(true).build())
                 .retryTemplate(ONE_ATTEMPT)
+                .build();
+    }
+
+    /**
+     * Whole calls: Apache HttpClient on the calling thread, keep-alive connections from a pool as
+     * large as the calls a server runs at once, and the provider timeout as connect and socket read
+     * timeout. No retries of its own (ProviderGuards has the one policy).
+     */
+    private static ClientHttpRequestFactory wholeCalls(ProviderSettings settings) {
+        Timeout timeout = Timeout.of(settings.timeout());
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                        .setSocketTimeout(timeout).build())
+                .setMaxConnTotal(settings.maxConnections()).setMaxConnPerRoute(settings.maxConnections())
+                .build();
+        CloseableHttpClient client = HttpClients.custom().setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout)
+                        .setConnectionRequestTimeout(timeout).build())
+                .disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+        return new HttpComponentsClientHttpRequestFactory(client);
+    }
+
+    /**
+     * Streams: the JDK client (Spring AI streams through WebClient), with an executor of its own:
+     * without one it starts a platform thread per call. Plain-http endpoints (local servers,
+     * stubs) get HTTP/1.1: the JDK client's h2c upgrade attempt is refused by many of them; https
+     * negotiates HTTP/2 as usual.
+     */
+    private static HttpClient streams(OpenAiSettings openAi, ProviderSettings settings) {
+        return HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .version(openAi.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .build();
     }
 

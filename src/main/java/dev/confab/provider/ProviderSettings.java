@@ -27,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          (only those with a key; the failing one is skipped)
  * @param fallbackModels    the model a provider answers with when it stands in for another
  * @param circuitBreaker    when a provider is skipped for a while
+ * @param maxConnections    open connections to one provider at most, for whole calls; a call
+ *                          beyond them waits for one to be free (within the timeout)
  */
 @ConfigurationProperties("confab.providers")
 public record ProviderSettings(
@@ -40,7 +42,8 @@ public record ProviderSettings(
         @DefaultValue("10s") Duration maxRetryAfter,
         @DefaultValue({"openai", "google"}) List<String> fallback,
         Map<String, String> fallbackModels,
-        @DefaultValue CircuitBreakerSettings circuitBreaker) {
+        @DefaultValue CircuitBreakerSettings circuitBreaker,
+        @DefaultValue("256") int maxConnections) {
 
     static final Map<String, String> STANDARD_PREFIXES = Map.of(
             "gpt-", "openai", "chatgpt-", "openai", "o1", "openai", "o3", "openai", "o4", "openai",
