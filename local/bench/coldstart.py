@@ -6,7 +6,8 @@ which execs the JVM). The local server is polled every millisecond with the vari
 (GET /health, or POST /chat): until the server listens, each poll is a refused connection, so the
 first request that gets through is the first one the server answers. The Lambda handler
 (FunctionInvoker on the Lambda package's classpath, local/bench/LambdaColdStart.java) answers one
-Function URL event.
+Function URL event, with the environment "lambda_env" (the deployed profile's settings) plus the
+variant's own.
 
 Variants are interleaved (run 1 of every variant, then run 2 of every variant, ...), so that a
 machine busy with something else for a while slows every variant alike. Round 0 is not counted: it
@@ -69,9 +70,9 @@ def local_server(java, variant, data_dir, port):
         proc.wait()
 
 
-def lambda_handler(java, variant, data_dir, events):
+def lambda_handler(java, variant, data_dir, events, lambda_env):
     env = dict(os.environ, CONFAB_DATA_DIR=data_dir, MAIN_CLASS="dev.confab.ConfabApplication",
-               SPRING_CLOUD_FUNCTION_DEFINITION="lambdaDoor", **NO_KEYS, **variant.get("env", {}))
+               SPRING_CLOUD_FUNCTION_DEFINITION="lambdaDoor", **NO_KEYS, **lambda_env, **variant.get("env", {}))
     event = events[variant.get("request", "health")]
     before = os.times()
     start = time.monotonic()
@@ -98,7 +99,7 @@ def main():
             if variant["door"] == "local":
                 t, c = local_server(cfg["java"], variant, data_dirs[v], cfg.get("port") or free_port())
             else:
-                t, c = lambda_handler(cfg["java"], variant, data_dirs[v], events)
+                t, c = lambda_handler(cfg["java"], variant, data_dirs[v], events, cfg.get("lambda_env", {}))
             if i > 0:
                 times[v].append(t)
                 cpu[v].append(c)

@@ -112,7 +112,8 @@ lines += ["## Cold start: JVM launch to first answered request (target 1,000 ms)
           "Each run a new JVM on a database made by an earlier run; the variants interleaved, run by run. Local server: polled "
           "every millisecond with its first request, GET /health or POST /chat (`local/bench/coldstart.py`); `local/run-fast` is "
           "timed as users run it, script included. Lambda: `FunctionInvoker` on the Lambda package's classpath answering one "
-          "Function URL event (`local/bench/LambdaColdStart.java`), on the default profile, without SnapStart (which cannot run "
+          "Function URL event (`local/bench/LambdaColdStart.java`), on the template's profile (dynamodb, against a DynamoDB Local "
+          "on loopback holding the template's tables), without SnapStart (which cannot run "
           "here): what an instance pays when it is not restored from a snapshot. CPU: user + system time of the JVM's threads "
           "until the answer (median), less disturbed than wall time by other work on the machine.", "",
           "| variant | door | first request | median ms | min | max | CPU ms | target |", "|---|---|---|---|---|---|---|---|"]

@@ -43,6 +43,24 @@ class CloudTemplatesTests {
         assertThat(Files.readString(Path.of("src/assembly/aws-lambda.xml"))).contains("<id>aws</id>");
     }
 
+    /** Spring AOT fixes the profile when the package is built: the template must run the one it was built for. */
+    @Test
+    void theSamTemplateRunsSpringAotOnlyWithTheProfileTheLambdaPackageWasBuiltFor() throws Exception {
+        JsonNode env = yaml("cloud/aws/template.yaml").path("Globals").path("Function").path("Environment")
+                .path("Variables");
+        if (!env.path("JAVA_TOOL_OPTIONS").asText().contains("-Dspring.aot.enabled=true")) {
+            return;
+        }
+        String pom = Files.readString(Path.of("pom.xml"));
+        int lambdaAot = pom.indexOf("<id>process-aot-lambda</id>");
+        assertThat(lambdaAot).as("pom.xml's process-aot-lambda execution").isPositive();
+        String execution = pom.substring(lambdaAot, pom.indexOf("</execution>", lambdaAot));
+        assertThat(execution).contains("<profile>" + env.path("SPRING_PROFILES_ACTIVE").asText() + "</profile>")
+                .contains("--spring.main.web-application-type=none")
+                .contains("--spring.cloud.function.definition=" + env.path("SPRING_CLOUD_FUNCTION_DEFINITION").asText());
+        assertThat(Files.readString(Path.of("src/assembly/aws-lambda.xml"))).contains("lambda-classes");
+    }
+
     private static void assertHandlerExists(String handler) {
         String[] classAndMethod = handler.split("::");
         Class<?> type = assertClassExists(classAndMethod[0]);
