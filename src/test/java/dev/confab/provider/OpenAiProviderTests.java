@@ -85,7 +85,7 @@ class OpenAiProviderTests extends StubbedProviderTests {
         STUB.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("rejected"))
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\": {\"message\": \"bad request\"}}")));
         STUB.stubFor(post(urlEqualTo(PATH)).withRequestBody(containing("slow"))
-                .willReturn(aResponse().withFixedDelay(3_000).withBody(completion("late", 1, 1))));
+                .willReturn(aResponse().withFixedDelay(6_000).withBody(completion("late", 1, 1))));
 
         assertFailure("overloaded", 503, "provider_unavailable");
         assertFailure("rejected", 502, "provider_error");

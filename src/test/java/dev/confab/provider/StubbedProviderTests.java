@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
  * provider is seen on its own (ProviderFaultTests turns retries and fallbacks on).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = {"confab.providers.max-attempts=1", "confab.providers.timeout=2s",
+@TestPropertySource(properties = {"confab.providers.max-attempts=1", "confab.providers.timeout=5s",
         "confab.providers.fallback="})
 abstract class StubbedProviderTests {
 
