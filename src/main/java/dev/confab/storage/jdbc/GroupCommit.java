@@ -40,11 +40,12 @@ public final class GroupCommit {
         }
         Write<T> write = new Write<>(work);
         waiting.add(write);
-        // whoever holds the lock commits everything waiting when it starts; a write that a group
-        // before took along is finished when its caller gets the lock
+        // whoever holds the lock commits what is waiting, oldest first, a group at a time, until its
+        // own write is among them; a write that a group before took along is finished when its
+        // caller gets the lock
         committer.lock();
         try {
-            if (!write.finished) {
+            while (!write.finished) {
                 commitWaiting();
             }
         } finally {

@@ -88,6 +88,23 @@ class GroupCommitTests {
     }
 
     @Test
+    void moreWritesThanAGroupHoldsAreCommittedInSeveralGroupsAndNoneIsLeftOut() throws Exception {
+        CountDownLatch releaseFirst = blockFirstWrite(0);
+        List<CompletableFuture<Integer>> others = new ArrayList<>();
+        for (int i = 1; i <= 70; i++) {
+            int id = 1000 + i;
+            others.add(queued(() -> insert(id, "note"), i));
+        }
+        releaseFirst.countDown();
+
+        for (CompletableFuture<Integer> other : others) {
+            assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(commits).hasValue(3); // the first alone, then 64, then 6
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM notes").query(Integer.class).single()).isEqualTo(71);
+    }
+
+    @Test
     void aFailedWriteIsUndoneAloneAndItsCallerGetsItsOwnError() throws Exception {
         insert(5, "taken");
         CountDownLatch releaseFirst = blockFirstWrite(1);
