@@ -33,6 +33,19 @@ class FunctionDoorErrors {
                 "the function (or composition) cannot take this request: check its name, method and body"));
     }
 
+    /**
+     * Spring Cloud Function's router ({@code /functionRouter}) called without saying where to: the
+     * caller's doing. Any other IllegalStateException is a fault of ours, answered 500 and logged.
+     */
+    @ExceptionHandler(IllegalStateException.class)
+    ResponseEntity<Map<String, Object>> illegalState(IllegalStateException failure) {
+        if (String.valueOf(failure.getMessage()).startsWith("Failed to establish route")) {
+            return notTaken(failure);
+        }
+        log.error("the function door failed", failure);
+        return envelope(new Problem(ProblemKind.INTERNAL, "internal", "Internal Server Error"));
+    }
+
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Map<String, Object>> storage(DataAccessException failure) {
         log.error("storage failed on the function door: {}", failure.getMostSpecificCause().toString());

@@ -83,5 +83,7 @@ final class Findings {
             new Finding("HTTP (same cause): a form body of a PATCH was consumed unseen, an empty change",
                     aimed(Draft.of("PATCH", "/conversations/" + Placeholder.CONVERSATION_ID.token(), null, Map.of())
                             .body(utf8("title=changed")).header("Content-Type", "application/x-www-form-urlencoded"),
-                            "Content-Type: application/x-www-form-urlencoded"), Set.of(415)));
+                            "Content-Type: application/x-www-form-urlencoded"), Set.of(415)),
+            new Finding("HTTP: 500, Spring Cloud Function's router called with no function named",
+                    stranger("PUT", "/functionRouter", false, JSON, null), Set.of(400, 404, 405)));
 }
