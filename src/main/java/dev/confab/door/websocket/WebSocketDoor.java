@@ -30,18 +30,21 @@ class WebSocketDoor implements WebSocketConfigurer, ServletContextAware, Disposa
 
     private final WebSocketSettings settings;
     private final BrandChatHandler handler;
+    private final UpgradeRequired upgradeRequired;
 
     WebSocketDoor(WebSocketSettings settings, ChatService chat, PersonaService personas,
             ConversationService conversations, ChatSettings chatSettings, ObjectMapper mapper) {
         this.settings = settings;
         this.handler = new BrandChatHandler(new BrandTurns(chat, personas, conversations, chatSettings), mapper,
                 Math.toIntExact(settings.maxMessageBytes().toBytes()));
+        this.upgradeRequired = new UpgradeRequired(mapper);
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         // Spring's origin check answers the handshake of a page from another origin with 403
         registry.addHandler(handler, PATH)
+                .addInterceptors(upgradeRequired)
                 .setAllowedOriginPatterns(settings.allowedOrigins().toArray(String[]::new));
     }
 

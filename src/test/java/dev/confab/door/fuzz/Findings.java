@@ -85,5 +85,7 @@ final class Findings {
                             .body(utf8("title=changed")).header("Content-Type", "application/x-www-form-urlencoded"),
                             "Content-Type: application/x-www-form-urlencoded"), Set.of(415)),
             new Finding("HTTP: 500, Spring Cloud Function's router called with no function named",
-                    stranger("PUT", "/functionRouter", false, JSON, null), Set.of(400, 404, 405)));
+                    stranger("PUT", "/functionRouter", false, JSON, null), Set.of(400, 404, 405)),
+            new Finding("HTTP: the WebSocket handshake's plain-text 400 for a GET without Upgrade",
+                    stranger("GET", "/ws/chat/anything", false, JSON, null), Set.of(400, 404)));
 }

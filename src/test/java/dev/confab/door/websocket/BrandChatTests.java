@@ -183,7 +183,11 @@ class BrandChatTests extends ServerTests {
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ws/chat/" + brand(null))).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(plain.statusCode()).isEqualTo(400);
-        assertThat(plain.body()).containsIgnoringCase("upgrade");
+        assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        JsonNode error = new com.fasterxml.jackson.databind.ObjectMapper().readTree(plain.body()).path("error");
+        assertThat(error.path("code").asText()).isEqualTo(UpgradeRequired.CODE);
+        assertThat(error.path("message").asText()).containsIgnoringCase("upgrade");
 
         assertThat(api.get("/").status()).isEqualTo(200);
         assertThat(api.get("/ws/chat").status()).isEqualTo(404);

@@ -1,0 +1,52 @@
+package dev.confab.door.websocket;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.door.Surface;
+import dev.confab.problem.ProblemKind;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
+
+/**
+ * A plain HTTP request to the WebSocket path (no {@code Upgrade: websocket}) gets 400 in the core
+ * error envelope, as every other refused request does, instead of the handshake handler's plain-text
+ * refusal. Interceptors run before the handshake handler's own checks, so this one answers first.
+ */
+final class UpgradeRequired implements HandshakeInterceptor {
+
+    static final String CODE = "websocket_upgrade_required";
+
+    private final ObjectMapper mapper;
+
+    UpgradeRequired(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Map<String, Object> attributes) throws IOException {
+        if (HttpMethod.GET.equals(request.getMethod())
+                && "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+            return true;
+        }
+        ProblemKind kind = ProblemKind.BAD_REQUEST;
+        response.setStatusCode(HttpStatus.valueOf(kind.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        response.getBody().write(mapper.writeValueAsBytes(Surface.CORE.envelope(kind.status(), kind.type(),
+                kind.title(), CODE, "this path takes WebSocket connections only: a GET with Upgrade: websocket",
+                Map.of())));
+        return false;
+    }
+
+    @Override
+    public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+            Exception failure) {
+        // nothing to add once the handshake has run
+    }
+}
