@@ -24,8 +24,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * One chat turn: the user's message is stored before the provider is called, so it is kept
- * whatever the provider does; the reply is stored with its usage and cost.
+ * One chat turn. The user's message is always kept: a whole reply is stored together with it, in
+ * one write (one commit on the embedded store instead of two), and when the provider fails the
+ * user's message is stored alone. A stream stores the user's message before the provider is
+ * called, as its reply arrives over time. The reply is stored with its usage and cost.
  */
 @Service
 public class ChatService {
@@ -55,17 +57,24 @@ public class ChatService {
 
     public ChatReply reply(ChatRequest request) {
         Turn turn = begin(request);
-        ProviderCalls.Answered answered = calls.call(turn.chain(), turn::prompt);
+        ProviderCalls.Answered answered;
+        try {
+            answered = calls.call(turn.chain(), turn::prompt);
+        } catch (RuntimeException failed) {
+            keepQuestion(turn, failed);
+            throw failed;
+        }
         ChatResponse response = answered.response();
         String text = response.getResult().getOutput().getText() == null ? "" : response.getResult().getOutput().getText();
-        Finished finished = finish(turn, answered.by(), text, response.getMetadata().getUsage(), Message.COMPLETE);
+        Finished finished = finish(turn, answered.by(), text, response.getMetadata().getUsage(), Message.COMPLETE,
+                true);
         // no second read of the conversation: every message moves its counter by one, so the reply's
         // place is the message count, and the first user message names an untitled conversation
         Conversation before = turn.conversation();
         String title = before.title() != null ? before.title() : titleFrom(turn.input().text());
         return new ChatReply(Ids.prefixed("resp"), "response", clock.instant().getEpochSecond(),
                 answered.by().model(), answered.by().provider().id(), text, before.id(), title,
-                (int) finished.message().seq(), finished.usage(), finished.cost(), turn.userMessage(), finished.message());
+                (int) finished.message().seq(), finished.usage(), finished.cost(), finished.question(), finished.message());
     }
 
     /**
@@ -76,6 +85,7 @@ public class ChatService {
      */
     public Flux<ChatEvent> stream(ChatRequest request) {
         Turn turn = begin(request);
+        conversations.append(turn.conversation().id(), turn.question());
         StreamedReply reply = new StreamedReply(turn.chain().get(0));
         return calls.stream(turn.chain(), turn::prompt)
                 .<ChatEvent>handle((chunk, sink) -> {
@@ -95,7 +105,7 @@ public class ChatService {
     }
 
     private ChatEvent done(Turn turn, StreamedReply reply) {
-        Finished finished = finish(turn, reply.by(), reply.text(), reply.usage(), Message.COMPLETE);
+        Finished finished = finish(turn, reply.by(), reply.text(), reply.usage(), Message.COMPLETE, false);
         return ChatEvent.done(turn.conversation().id(), finished.message().id(), reply.by().model(),
                 finished.usage(), finished.cost());
     }
@@ -103,14 +113,14 @@ public class ChatService {
     /** A cut stream keeps the text it had; with no text yet there is no reply to keep. */
     private ChatEvent cut(Turn turn, StreamedReply reply) {
         if (!reply.text().isEmpty()) {
-            finish(turn, reply.by(), reply.text(), reply.usage(), Message.INCOMPLETE);
+            finish(turn, reply.by(), reply.text(), reply.usage(), Message.INCOMPLETE, false);
         }
         return null;
     }
 
-    /** A turn made ready: the user's message stored (so it is kept whatever follows), the prompt built. */
+    /** A turn made ready: the conversation, the prompt's parts, the user's message to store. */
     private record Turn(Conversation conversation, List<ModelChoice> chain, TurnSettings settings,
-            List<Message> history, UserInput input, Message userMessage) {
+            List<Message> history, UserInput input, NewMessage question) {
 
         /** The prompt for whichever provider answers: the same turn, that provider's model. */
         Prompt prompt(ModelChoice choice) {
@@ -118,7 +128,8 @@ public class ChatService {
         }
     }
 
-    private record Finished(Message message, Usage usage, BigDecimal cost) {
+    /** @param question the user's message, when it was stored with the reply */
+    private record Finished(Message question, Message message, Usage usage, BigDecimal cost) {
     }
 
     private Turn begin(ChatRequest request) {
@@ -133,23 +144,44 @@ public class ChatService {
         List<Message> history = request.history() != null ? supplied(request.history())
                 : conversation.messageCount() == 0 ? List.of()
                 : conversations.history(conversation.id(), settings.historyMessages());
-        Message userMessage = conversations.append(conversation.id(), new NewMessage(Message.USER, input.text(),
-                input.parts(), messageType(request, input), Message.COMPLETE, null, tokens.estimate(input.text()),
-                0, 0, BigDecimal.ZERO, titleFrom(input.text())));
-        return new Turn(conversation, chain, settingsOfTurn, history, input, userMessage);
+        NewMessage question = new NewMessage(Message.USER, input.text(), input.parts(), messageType(request, input),
+                Message.COMPLETE, null, tokens.estimate(input.text()), 0, 0, BigDecimal.ZERO, titleFrom(input.text()));
+        return new Turn(conversation, chain, settingsOfTurn, history, input, question);
     }
 
-    /** Stores the assistant's reply with what the turn used and cost; counts tokens when the provider did not. */
+    /**
+     * Stores the assistant's reply with what the turn used and cost, after the user's message in the
+     * same write when that is not stored yet; counts tokens when the provider did not.
+     */
     private Finished finish(Turn turn, ModelChoice by, String text, org.springframework.ai.chat.metadata.Usage reported,
-            String status) {
+            String status, boolean withQuestion) {
         int in = reported != null && reported.getPromptTokens() != null && reported.getPromptTokens() > 0
                 ? reported.getPromptTokens() : estimate(turn.prompt(by));
         int out = reported != null && reported.getCompletionTokens() != null && reported.getCompletionTokens() > 0
                 ? reported.getCompletionTokens() : tokens.estimate(text);
         BigDecimal cost = prices.cost(by.model(), in, out);
-        Message message = conversations.append(turn.conversation().id(), new NewMessage(Message.ASSISTANT, text, null,
-                "text", status, by.model(), out, in, out, cost, null));
-        return new Finished(message, Usage.of(in, out), cost);
+        NewMessage answer = new NewMessage(Message.ASSISTANT, text, null, "text", status, by.model(), out, in, out, cost,
+                null);
+        if (!withQuestion) {
+            return new Finished(null, conversations.append(turn.conversation().id(), answer), Usage.of(in, out), cost);
+        }
+        List<Message> both;
+        try {
+            both = conversations.appendAll(turn.conversation().id(), List.of(turn.question(), answer));
+        } catch (RuntimeException failed) {
+            keepQuestion(turn, failed);
+            throw failed;
+        }
+        return new Finished(both.get(0), both.get(1), Usage.of(in, out), cost);
+    }
+
+    /** A turn that fails before its reply is stored still keeps the user's message. */
+    private void keepQuestion(Turn turn, RuntimeException failure) {
+        try {
+            conversations.append(turn.conversation().id(), turn.question());
+        } catch (RuntimeException alsoFailed) {
+            failure.addSuppressed(alsoFailed);
+        }
     }
 
     /** A thread the caller keeps, as messages for the prompt; only user and assistant turns count. */

@@ -134,6 +134,11 @@ public class ConversationService {
         return conversations.append(conversationId, message);
     }
 
+    /** The messages at consecutive places, all or none. */
+    public List<Message> appendAll(String conversationId, List<NewMessage> messages) {
+        return conversations.appendAll(conversationId, messages);
+    }
+
     private static void check(ConversationSettings s) {
         Settings.check(s.temperature(), s.topP(), s.maxTokens());
         Settings.checkModel(s.model());

@@ -31,6 +31,12 @@ public interface Conversations {
      */
     Message append(String conversationId, NewMessage message);
 
+    /**
+     * Appends the messages one after the other as one atomic step (a turn's question and its
+     * answer): all are stored, at consecutive places, or none is.
+     */
+    List<Message> appendAll(String conversationId, List<NewMessage> messages);
+
     List<Message> messages(String conversationId, int limit, int offset, boolean newestFirst);
 
     /** The last {@code count} messages, oldest first: the history a model sees. */

@@ -2,7 +2,10 @@ package dev.confab.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.confab.conversation.Message;
+import dev.confab.conversation.NewMessage;
 import dev.confab.system.StorageProbe;
+import java.math.BigDecimal;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +42,13 @@ class DynamoDbStorageTests extends StorageContract {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         DynamoDbTables.register(registry, () -> prefix);
+    }
+
+    /** Over DynamoDB's 400 KB item limit: DynamoDB has no column lengths. */
+    @Override
+    protected NewMessage unstorable() {
+        return new NewMessage(Message.ASSISTANT, "a".repeat(410 * 1024), null, "text", Message.COMPLETE, "gpt-4o", 1, 0,
+                0, BigDecimal.ZERO, null);
     }
 
     @Test

@@ -240,6 +240,73 @@ public abstract class StorageContract {
         assertThat(conversations.byId(c.id()).orElseThrow().messageCount()).isEqualTo(writers);
     }
 
+    @Test
+    void aTurnsMessagesGoInTogetherAtConsecutivePlacesAndAddUpTheTotals() {
+        Conversation c = conversations.insert(conversation(unique("u"), null), false);
+        conversations.append(c.id(), message("before"));
+        List<Message> turn = conversations.appendAll(c.id(), List.of(
+                new NewMessage(Message.USER, "question", null, "text", Message.COMPLETE, null, 3, 0, 0, BigDecimal.ZERO,
+                        "Question"),
+                new NewMessage(Message.ASSISTANT, "answer", null, "text", Message.COMPLETE, "gpt-4o", 4, 10, 4,
+                        new BigDecimal("0.002"), null)));
+
+        assertThat(turn).extracting(Message::seq).containsExactly(2L, 3L);
+        assertThat(turn).extracting(Message::id).doesNotHaveDuplicates();
+        assertThat(conversations.recent(c.id(), 3)).extracting(Message::content, Message::seq).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("before", 1L), org.assertj.core.groups.Tuple.tuple("question", 2L),
+                org.assertj.core.groups.Tuple.tuple("answer", 3L));
+        Conversation after = conversations.byId(c.id()).orElseThrow();
+        assertThat(after.messageCount()).isEqualTo(3);
+        assertThat(after.usage()).isEqualTo(Conversation.Totals.of(10, 4));
+        assertThat(after.totalCost()).isEqualByComparingTo("0.002");
+        assertThat(after.title()).isEqualTo("Question");
+    }
+
+    @Test
+    void aTurnThatCannotBeStoredWhollyIsNotStoredAtAll() {
+        Conversation c = conversations.insert(conversation(unique("u"), null), false);
+        assertThatThrownBy(() -> conversations.appendAll(c.id(), List.of(message("question"), unstorable())));
+
+        assertThat(conversations.countMessages(c.id())).isZero();
+        assertThat(conversations.byId(c.id()).orElseThrow().messageCount()).isZero();
+        assertThat(conversations.append(c.id(), message("next")).seq()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentTurnsEachKeepTheirTwoMessagesSideBySide() throws Exception {
+        Conversation c = conversations.insert(conversation(unique("u"), null), false);
+        int turns = 20;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<List<Message>>> appended = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(turns)) {
+            for (int i = 0; i < turns; i++) {
+                String text = "turn-" + i;
+                appended.add(pool.submit(() -> {
+                    go.await();
+                    return conversations.appendAll(c.id(), List.of(message(text + "?"), message(text + "!")));
+                }));
+            }
+            go.countDown();
+            for (Future<List<Message>> f : appended) {
+                f.get();
+            }
+        }
+        List<Message> stored = conversations.messages(c.id(), 100, 0, false);
+        assertThat(stored).extracting(Message::seq).containsExactlyElementsOf(
+                LongStream.rangeClosed(1, 2L * turns).boxed().toList());
+        for (int i = 0; i < stored.size(); i += 2) {
+            String question = stored.get(i).content();
+            assertThat(question).endsWith("?");
+            assertThat(stored.get(i + 1).content()).isEqualTo(question.replace('?', '!'));
+        }
+    }
+
+    /** A message this store refuses (too long for a column, too big for an item). */
+    protected NewMessage unstorable() {
+        return new NewMessage(Message.ASSISTANT, "answer", null, "text", Message.COMPLETE, "m".repeat(500), 1, 0, 0,
+                BigDecimal.ZERO, null);
+    }
+
     protected Persona persona(String name, String category, boolean active) {
         return new Persona(UUID.randomUUID().toString(), name, "Display " + name, "about", category, null,
                 "You are " + name + ".", "gpt-4o", 0.5, null, null, "Hi", Map.of("founded", "2001"), null, null,

@@ -14,7 +14,9 @@ import dev.confab.storage.dynamodb.Contention;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,16 +25,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Appends a message as one transaction: the message is put at the place after the conversation's
+ * Appends messages as one transaction: the messages are put at the places after the conversation's
  * counter (next_seq), and the counter and the totals move on, on the condition that the
  * conversation is live and nobody moved the counter since it was read. A writer that lost that
  * race reads again and retries, so concurrent writers each get their own place and none is lost;
- * a crash leaves either both writes or neither.
+ * a crash leaves all the writes or none.
  */
 final class AppendTransaction {
 
     private static final String COUNTER = "#next_seq, #deleted";
-    private static final String MOVE_ON = "SET #next_seq = :seq, #message_count = #message_count + :one,"
+    private static final String MOVE_ON = "SET #next_seq = :seq, #message_count = #message_count + :count,"
             + " #tokens_input = #tokens_input + :input, #tokens_output = #tokens_output + :output,"
             + " #total_cost = #total_cost + :cost, #updated_at = :now";
     private static final String TITLE_IF_NONE = ", #title = if_not_exists(#title, :title)";
@@ -53,11 +55,11 @@ final class AppendTransaction {
         this.clock = clock;
     }
 
-    Message append(String conversationId, NewMessage m) {
-        return Contention.retry("conversation '" + conversationId + "'", () -> once(conversationId, m));
+    List<Message> append(String conversationId, List<NewMessage> messages) {
+        return Contention.retry("conversation '" + conversationId + "'", () -> once(conversationId, messages));
     }
 
-    private Message once(String conversationId, NewMessage m) {
+    private List<Message> once(String conversationId, List<NewMessage> messages) {
         Map<String, AttributeValue> key = Map.of("id", s(conversationId));
         var counter = db.getItem(r -> r.tableName(conversations).key(key).consistentRead(true)
                 .projectionExpression(COUNTER).expressionAttributeNames(names(COUNTER)));
@@ -66,24 +68,35 @@ final class AppendTransaction {
         }
         long read = Attributes.number(counter.item(), "next_seq");
         Instant now = clock.instant();
-        Message message = new Message(Ids.prefixed("msg"), conversationId, read + 1, m.role(), m.content(), m.parts(),
-                m.messageType(), m.status(), m.model(), m.tokenCount(), now);
-
-        String update = m.titleIfUntitled() == null ? MOVE_ON : MOVE_ON + TITLE_IF_NONE;
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", n(message.seq()), ":one", n(1),
-                ":input", n(m.inputTokens()), ":output", n(m.outputTokens()),
-                ":cost", n(m.cost() == null ? BigDecimal.ZERO : m.cost()), ":now", s(Attributes.time(now)),
-                ":read", n(read), ":false", bool(false)));
-        if (m.titleIfUntitled() != null) {
-            values.put(":title", s(m.titleIfUntitled()));
+        List<Message> stored = new ArrayList<>(messages.size());
+        List<TransactWriteItem> writes = new ArrayList<>(messages.size() + 1);
+        long input = 0;
+        long output = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        String title = null;
+        for (NewMessage m : messages) {
+            Message message = new Message(Ids.prefixed("msg"), conversationId, read + stored.size() + 1, m.role(),
+                    m.content(), m.parts(), m.messageType(), m.status(), m.model(), m.tokenCount(), now);
+            stored.add(message);
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(this.messages).item(items.item(message))
+                    .conditionExpression(FREE_PLACE).expressionAttributeNames(names(FREE_PLACE)).build()).build());
+            input += m.inputTokens();
+            output += m.outputTokens();
+            cost = cost.add(m.cost() == null ? BigDecimal.ZERO : m.cost());
+            title = title != null ? title : m.titleIfUntitled();
+        }
+        String update = title == null ? MOVE_ON : MOVE_ON + TITLE_IF_NONE;
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", n(read + stored.size()),
+                ":count", n(stored.size()), ":input", n(input), ":output", n(output), ":cost", n(cost),
+                ":now", s(Attributes.time(now)), ":read", n(read), ":false", bool(false)));
+        if (title != null) {
+            values.put(":title", s(title));
         }
         Update totals = Update.builder().tableName(conversations).key(key).updateExpression(update)
                 .conditionExpression(UNMOVED).expressionAttributeNames(names(update, UNMOVED))
                 .expressionAttributeValues(values).build();
-        Put put = Put.builder().tableName(messages).item(items.item(message))
-                .conditionExpression(FREE_PLACE).expressionAttributeNames(names(FREE_PLACE)).build();
-        db.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(totals).build(),
-                TransactWriteItem.builder().put(put).build()));
-        return message;
+        writes.add(0, TransactWriteItem.builder().update(totals).build());
+        db.transactWriteItems(t -> t.transactItems(writes));
+        return stored;
     }
 }

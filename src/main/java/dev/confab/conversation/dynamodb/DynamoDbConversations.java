@@ -185,7 +185,12 @@ class DynamoDbConversations implements Conversations {
 
     @Override
     public Message append(String conversationId, NewMessage m) {
-        return appends.append(conversationId, m);
+        return appends.append(conversationId, List.of(m)).get(0);
+    }
+
+    @Override
+    public List<Message> appendAll(String conversationId, List<NewMessage> messages) {
+        return appends.append(conversationId, messages);
     }
 
     @Override

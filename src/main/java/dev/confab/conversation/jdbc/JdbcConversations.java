@@ -164,16 +164,25 @@ class JdbcConversations implements Conversations {
      */
     @Override
     public Message append(String conversationId, NewMessage m) {
+        return appendAll(conversationId, List.of(m)).get(0);
+    }
+
+    /** One statement per message, all in one write of the group commit: one commit for them all. */
+    @Override
+    public List<Message> appendAll(String conversationId, List<NewMessage> messages) {
         Instant now = clock.instant();
+        return commits.write(() -> messages.stream().map(m -> appendOne(conversationId, m, now)).toList());
+    }
+
+    private Message appendOne(String conversationId, NewMessage m, Instant now) {
         String id = Ids.prefixed("msg");
-        String parts = json.write(m.parts());
-        Optional<Long> seq = commits.write(() -> jdbc.sql(appendSql)
+        Optional<Long> seq = jdbc.sql(appendSql)
                 .param("conversation", conversationId).param("input", m.inputTokens()).param("output", m.outputTokens())
                 .param("cost", m.cost()).param("title", m.titleIfUntitled()).param("now", Timestamp.from(now))
                 .param("id", id).param("role", m.role()).param("content", m.content())
-                .param("parts", parts).param("type", m.messageType()).param("status", m.status())
+                .param("parts", json.write(m.parts())).param("type", m.messageType()).param("status", m.status())
                 .param("model", m.model()).param("tokens", m.tokenCount())
-                .query(Long.class).optional());
+                .query(Long.class).optional();
         if (seq.isEmpty()) {
             throw Problem.notFound("conversation", conversationId);
         }
