@@ -4,6 +4,7 @@ import dev.confab.common.Ids;
 import dev.confab.common.Settings;
 import dev.confab.conversation.Conversation;
 import dev.confab.conversation.ConversationService;
+import dev.confab.conversation.ConversationSettings;
 import dev.confab.conversation.Message;
 import dev.confab.conversation.NewConversation;
 import dev.confab.conversation.NewMessage;
@@ -135,11 +136,16 @@ public class ChatService {
     private Turn begin(ChatRequest request) {
         UserInput input = UserInput.parse(request.input(), settings.maxInputChars(), settings.maxImages());
         Settings.check(request.temperature(), request.topP(), request.maxTokens());
-        Conversation conversation = conversationFor(request);
+        // everything that can refuse the turn is checked before a new conversation is stored, so a
+        // refused turn leaves no empty conversation behind
+        Conversation existing = existingConversation(request);
         Persona persona = request.persona() != null ? personas.get(request.persona())
-                : personas.find(conversation.personaId()).orElse(null);
-        TurnSettings settingsOfTurn = TurnSettings.resolve(persona, conversation.settings(), request);
+                : existing == null ? null : personas.find(existing.personaId()).orElse(null);
+        TurnSettings settingsOfTurn = TurnSettings.resolve(persona,
+                existing == null ? ConversationSettings.NONE : existing.settings(), request);
         List<ModelChoice> chain = models.chain(settingsOfTurn.model());
+        Conversation conversation = existing != null ? existing : conversations.create(new NewConversation(
+                request.userId(), request.persona(), null, request.metadata(), null, false));
         // a conversation with no message yet (one this turn has just started) has no history to read
         List<Message> history = request.history() != null ? supplied(request.history())
                 : conversation.messageCount() == 0 ? List.of()
@@ -193,13 +199,13 @@ public class ChatService {
                 .toList();
     }
 
-    private Conversation conversationFor(ChatRequest request) {
-        if (request.conversationId() != null && !request.conversationId().isBlank()) {
-            return request.userId() == null ? conversations.get(request.conversationId())
-                    : conversations.getOwned(request.conversationId(), request.userId());
+    /** The conversation the request continues, or null when it starts one. */
+    private Conversation existingConversation(ChatRequest request) {
+        if (request.conversationId() == null || request.conversationId().isBlank()) {
+            return null;
         }
-        return conversations.create(new NewConversation(request.userId(), request.persona(), null, request.metadata(),
-                null, false));
+        return request.userId() == null ? conversations.get(request.conversationId())
+                : conversations.getOwned(request.conversationId(), request.userId());
     }
 
     private int estimate(Prompt prompt) {

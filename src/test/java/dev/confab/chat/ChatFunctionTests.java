@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.confab.ServerTests;
 import dev.confab.conversation.Conversation;
+import dev.confab.conversation.ConversationQuery;
 import dev.confab.conversation.ConversationService;
 import dev.confab.conversation.Message;
 import dev.confab.conversation.MessageQuery;
@@ -76,13 +77,17 @@ class ChatFunctionTests extends ServerTests {
 
     @Test
     void badInputIsRefusedBeforeAnythingIsStored() {
-        assertThat(kind(ChatRequest.of(TextNode.valueOf(" "), "u", null, null, null))).isEqualTo(ProblemKind.INVALID);
-        assertThat(kind(ChatRequest.of(null, "u", null, null, null))).isEqualTo(ProblemKind.INVALID);
-        assertThat(kind(ChatRequest.of(TextNode.valueOf("hi"), "u", null, "claude-9", null))).isEqualTo(ProblemKind.INVALID);
-        assertThat(kind(ChatRequest.of(TextNode.valueOf("hi"), "u", "conv_missing", null, null)))
-                .isEqualTo(ProblemKind.NOT_FOUND);
-        assertThat(kind(ChatRequest.of(TextNode.valueOf("x".repeat(20_001)), "u", null, null, null)))
+        String user = "refused-" + java.util.UUID.randomUUID();
+        assertThat(kind(ChatRequest.of(TextNode.valueOf(" "), user, null, null, null))).isEqualTo(ProblemKind.INVALID);
+        assertThat(kind(ChatRequest.of(null, user, null, null, null))).isEqualTo(ProblemKind.INVALID);
+        assertThat(kind(ChatRequest.of(TextNode.valueOf("hi"), user, null, "claude-9", null)))
                 .isEqualTo(ProblemKind.INVALID);
+        assertThat(kind(ChatRequest.of(TextNode.valueOf("hi"), user, "conv_missing", null, null)))
+                .isEqualTo(ProblemKind.NOT_FOUND);
+        assertThat(kind(ChatRequest.of(TextNode.valueOf("x".repeat(20_001)), user, null, null, null)))
+                .isEqualTo(ProblemKind.INVALID);
+        // not even an empty conversation: an unknown model used to be found only after one was started
+        assertThat(conversations.list(new ConversationQuery(user, null, 10, 0)).total()).isZero();
     }
 
     @Test
