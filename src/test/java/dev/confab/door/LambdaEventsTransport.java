@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
@@ -153,9 +154,32 @@ public final class LambdaEventsTransport {
 
     static synchronized FunctionInvoker invoker(String onlyFunction) {
         // invoked here without a Lambda context, which the invoker would warn about on every call
-        return INVOKERS.computeIfAbsent(onlyFunction, only -> DoorRuntime.start("lambda",
-                Map.of("confab.lambda.function", only,
-                        "logging.level.org.springframework.cloud.function.adapter.aws.FunctionInvoker", "ERROR"),
-                () -> new FunctionInvoker("lambdaDoor")));
+        return INVOKERS.computeIfAbsent(onlyFunction, only -> {
+            Map<String, String> settings = new HashMap<>(templateSettings());
+            settings.put("confab.lambda.function", only);
+            settings.put("logging.level.org.springframework.cloud.function.adapter.aws.FunctionInvoker", "ERROR");
+            return DoorRuntime.start("lambda", settings, () -> new FunctionInvoker("lambdaDoor"));
+        });
+    }
+
+    /**
+     * The -D settings of the SAM template's JAVA_TOOL_OPTIONS (lazy initialization, say), so the
+     * handler runs here as deployed; but not Spring AOT, which the test classes are not built for.
+     */
+    private static Map<String, String> templateSettings() {
+        try {
+            String options = CloudTemplatesTests.yaml("cloud/aws/template.yaml").path("Globals").path("Function")
+                    .path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText();
+            Map<String, String> settings = new HashMap<>();
+            for (String option : options.split("\\s+")) {
+                String[] keyAndValue = option.startsWith("-D") ? option.substring(2).split("=", 2) : new String[0];
+                if (keyAndValue.length == 2 && !keyAndValue[0].equals("spring.aot.enabled")) {
+                    settings.put(keyAndValue[0], keyAndValue[1]);
+                }
+            }
+            return settings;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
