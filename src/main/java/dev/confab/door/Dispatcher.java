@@ -1,28 +1,17 @@
 package dev.confab.door;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.function.context.FunctionCatalog;
@@ -32,7 +21,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.pattern.PathPattern;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Signal;
 
 /**
  * Routes a call by functions.yml to its function: builds the function's input from body, query,
@@ -44,12 +32,11 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
-    private static final Map<String, String> SSE = Map.of("Content-Type", "text/event-stream",
-            "Cache-Control", "no-cache", "X-Accel-Buffering", "no");
 
     private final List<Route> routes;
     private final FunctionCatalog functions;
     private final ObjectMapper mapper;
+    private final FunctionInput inputs;
     private final long maxBody;
     private final Map<String, FunctionInvocationWrapper> invokers = new ConcurrentHashMap<>();
 
@@ -60,6 +47,7 @@ public class Dispatcher {
         this.functions = functions;
         this.mapper = mapper;
         this.maxBody = settings.maxBody().toBytes();
+        this.inputs = new FunctionInput(mapper, maxBody);
     }
 
     /**
@@ -118,13 +106,14 @@ public class Dispatcher {
 
     private Outcome invoke(Route route, Map<String, String> variables, Call call, boolean canStream) {
         try {
-            ObjectNode fields = fields(route, variables, call);
+            ObjectNode fields = inputs.fields(route, variables, call);
             boolean streaming = canStream && route.stream() != null && fields.path("stream").asBoolean(false);
             FunctionInvocationWrapper function = invokers.computeIfAbsent(
                     streaming ? route.stream() : route.definition(), this::lookup);
-            Object result = function.isSupplier() ? function.get() : function.apply(input(fields, function));
+            Object result = function.isSupplier() ? function.get() : function.apply(inputs.of(fields, function));
             if (streaming) {
-                return events(route, (Flux<?>) result);
+                return ServerSentEvents.of((Flux<?>) result, mapper,
+                        failure -> failure(route.surface(), problemOf(failure, route)));
             }
             if (route.status() == 204 || result == null) {
                 return new Outcome(route.status() == 200 ? 204 : route.status(), Map.of(), new byte[0]);
@@ -141,133 +130,6 @@ public class Dispatcher {
             throw new IllegalStateException("functions.yml names '" + definition + "', which is not a function bean");
         }
         return function;
-    }
-
-    /**
-     * Answers as server-sent events once the first event is there: a failure before it (the
-     * provider refused, say) is still a plain error with its status; a failure after it ends the
-     * stream with an error event. Signals are read in order, so events that came before a failure
-     * are sent before its error event (a blocking iterator would throw the failure first).
-     */
-    private Outcome events(Route route, Flux<?> events) {
-        Stream<Signal<String>> signals = events.map(this::json).materialize().toStream();
-        Iterator<Signal<String>> source = signals.iterator();
-        Signal<String> first = source.next();
-        if (first.isOnError()) {
-            signals.close();
-            return failure(route.surface(), problemOf(first.getThrowable(), route));
-        }
-        Iterator<String> rest = new Iterator<>() {
-            private Signal<String> pending = first;
-            private boolean ended;
-
-            @Override
-            public boolean hasNext() {
-                return !ended;
-            }
-
-            @Override
-            public String next() {
-                // read only when asked: an event goes out as soon as it is there
-                Signal<String> signal = pending != null ? pending : source.next();
-                pending = null;
-                if (signal.isOnNext()) {
-                    return signal.get();
-                }
-                ended = true;
-                if (signal.isOnError()) {
-                    Problem problem = problemOf(signal.getThrowable(), route);
-                    return new String(failure(route.surface(), problem).body(), StandardCharsets.UTF_8);
-                }
-                return "[DONE]";
-            }
-        };
-        Stream<String> all = StreamSupport.stream(Spliterators.spliteratorUnknownSize(rest, Spliterator.ORDERED), false);
-        return new Outcome(200, SSE, new byte[0], all.onClose(signals::close));
-    }
-
-    private String json(Object event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an event", e);
-        }
-    }
-
-    private ObjectNode fields(Route route, Map<String, String> variables, Call call) {
-        if (call.body().length > maxBody) {
-            throw new Problem(ProblemKind.TOO_LARGE, "body_too_large",
-                    "request body is larger than " + maxBody + " bytes");
-        }
-        ObjectNode fields = body(call);
-        call.query().forEach((name, values) -> {
-            if (values.size() == 1) {
-                fields.put(name, values.get(0));
-            } else {
-                values.forEach(fields.putArray(name)::add);
-            }
-        });
-        route.headers().forEach((header, field) -> {
-            String value = call.header(header);
-            fields.remove(field); // only the header may say who the caller is
-            if (value != null) {
-                fields.put(field, value);
-            }
-        });
-        variables.forEach(fields::put);
-        route.set().forEach((field, value) -> fields.set(field, mapper.valueToTree(value)));
-        ValidText.require(fields);
-        return fields;
-    }
-
-    private Object input(ObjectNode fields, FunctionInvocationWrapper function) {
-        JavaType type = mapper.constructType(function.getInputType());
-        try {
-            return mapper.treeToValue(fields, type);
-        } catch (MismatchedInputException e) {
-            throw Problem.invalid(fieldOf(e), "field '" + fieldOf(e) + "' has the wrong type or format");
-        } catch (ValueInstantiationException e) {
-            // an input record that checks itself says why in a problem
-            if (e.getCause() instanceof Problem problem) {
-                throw problem;
-            }
-            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
-        } catch (JsonProcessingException e) {
-            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
-            throw Problem.badRequest("invalid_body", "request body does not fit: " + e.getMessage());
-        }
-    }
-
-    private ObjectNode body(Call call) {
-        if (call.body().length == 0) {
-            return mapper.createObjectNode();
-        }
-        String type = call.header("content-type");
-        if (type != null && !type.toLowerCase().contains("json") && !type.toLowerCase().startsWith("text/plain")) {
-            throw new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-                    "send the body as application/json, not " + type);
-        }
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(call.body());
-        } catch (java.io.IOException e) {
-            throw Problem.badRequest("malformed_json", "request body is not valid JSON");
-        }
-        if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            return mapper.createObjectNode();
-        }
-        if (!tree.isObject()) {
-            throw Problem.badRequest("invalid_body", "request body must be a JSON object");
-        }
-        return (ObjectNode) tree;
-    }
-
-    private static String fieldOf(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return path.isEmpty() ? "body" : path.replace(".[", "[");
     }
 
     private static Problem problemOf(Throwable failure, Route route) {
