@@ -38,7 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * Start the stub, then Confab with OPENAI_BASE_URL=http://127.0.0.1:STUB_PORT and OPENAI_API_KEY
  * set, then the load. Settings (name=value): rate (turns/s at the fixed rate, 100), fixed (seconds,
  * 15), clients (most turns in flight at the fixed rate, 64), connections (closed loop, 16),
- * saturation (seconds, 15), warmup (seconds, 20), turns (per conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
+ * saturation (seconds, 15), warmup (seconds, 20), fixed_warmup (seconds at the fixed rate after the
+ * warm-up, not measured, 0), turns (per conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
  * -throughput.tsv and -rss.tsv for the plots.
  *
  * Fixed rate is an open loop: turn i is due at start + i/rate whatever happened before, and its
@@ -458,6 +459,7 @@ public class Gateway {
         final int clients;
         final int saturationSeconds;
         final int warmupSeconds;
+        final int fixedWarmupSeconds;
         final int turnsPerConversation;
         final AtomicInteger conversationNumbers = new AtomicInteger();
         final List<String> rss = new ArrayList<>();
@@ -474,6 +476,7 @@ public class Gateway {
             this.clients = Integer.parseInt(settings.getOrDefault("clients", "64"));
             this.saturationSeconds = Integer.parseInt(settings.getOrDefault("saturation", "15"));
             this.warmupSeconds = Integer.parseInt(settings.getOrDefault("warmup", "20"));
+            this.fixedWarmupSeconds = Integer.parseInt(settings.getOrDefault("fixed_warmup", "0"));
             this.turnsPerConversation = Integer.parseInt(settings.getOrDefault("turns", "5"));
         }
 
@@ -485,6 +488,11 @@ public class Gateway {
             phase = "warmup";
             closedLoop(stub, "warmup-stub", Math.max(3, warmupSeconds / 4));
             closedLoop(confab, "warmup", warmupSeconds);
+            // and at the fixed rate, whose code paths (a commit per write, idle threads woken) the
+            // closed loop does not settle: the JIT recompiles them for a while after the switch
+            if (fixedWarmupSeconds > 0) {
+                openLoop(confab, "warmup fixed", fixedWarmupSeconds);
+            }
             phase = "stub fixed";
             Phase stubFixed = openLoop(stub, "stub fixed");
             phase = "confab fixed";
@@ -504,10 +512,10 @@ public class Gateway {
             writeThroughput(List.of(stubSaturation, confabSaturation));
             Files.write(Path.of(out + "-rss.tsv"), rss);
             System.out.println(String.format(Locale.ROOT, "{\"rate\": %.0f, \"fixed_seconds\": %d, \"clients\": %d, \"connections\": %d, "
-                            + "\"saturation_seconds\": %d, \"warmup_seconds\": %d, \"turns_per_conversation\": %d, "
+                            + "\"saturation_seconds\": %d, \"warmup_seconds\": %d, \"fixed_warmup_seconds\": %d, \"turns_per_conversation\": %d, "
                             + "\"stub_fixed\": %s, \"confab_fixed\": %s, \"stub_saturation\": %s, \"confab_saturation\": %s, "
                             + "\"memory\": %s}",
-                    rate, fixedSeconds, clients, connections, saturationSeconds, warmupSeconds, turnsPerConversation,
+                    rate, fixedSeconds, clients, connections, saturationSeconds, warmupSeconds, fixedWarmupSeconds, turnsPerConversation,
                     stubFixed.json(), confabFixed.json(), stubSaturation.json(), confabSaturation.json(), memory()));
         }
 
@@ -557,7 +565,11 @@ public class Gateway {
          * counts from the due time, so waiting behind a stall is counted, not hidden.
          */
         Phase openLoop(Target target, String name) throws InterruptedException {
-            int count = (int) Math.round(rate * fixedSeconds);
+            return openLoop(target, name, fixedSeconds);
+        }
+
+        Phase openLoop(Target target, String name, int seconds) throws InterruptedException {
+            int count = (int) Math.round(rate * seconds);
             long[] nanos = new long[count];
             boolean[] ok = new boolean[count];
             ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
@@ -593,8 +605,8 @@ public class Gateway {
                 }
             }
             idle.forEach(Connection::close);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return phase(name, nanos, ok, seconds, new int[0]);
+            double took = (System.nanoTime() - start) / 1e9;
+            return phase(name, nanos, ok, took, new int[0]);
         }
 
         /** Closed loop: {@code connections} clients, each sending its next turn when the last is answered. */

@@ -72,7 +72,10 @@ if gateway:
         f"until it has had {g0['turns_per_conversation']} turns, so its history (read from storage, sent to the provider) grows "
         f"to {2 * (g0['turns_per_conversation'] - 1)} messages; one turn in {g0['turns_per_conversation']} starts a "
         "conversation. The direct stub calls send the same growing message lists.", "",
-        f"Per configuration: {g0['warmup_seconds']} s of warm-up (closed loop), then **fixed rate**: {g0['rate']:.0f} turns/s "
+        f"Per configuration: {g0['warmup_seconds']} s of warm-up (closed loop) and {g0.get('fixed_warmup_seconds', 0)} s more "
+        "at the fixed rate (not measured: after the switch from the closed loop the JIT recompiles the paths that a lone "
+        "turn takes for a while), then **fixed rate**: "
+        f"{g0['rate']:.0f} turns/s "
         f"for {g0['fixed_seconds']} s, an open loop on a schedule (turn *i* is due at start + *i*/rate whatever happened "
         "before, and its latency counts from that due time, so a stall counts for every turn due during it: no coordinated "
         f"omission; at most {g0.get('clients', 64)} turns in flight, like a caller's connection pool, and a turn due while all "
@@ -143,7 +146,7 @@ lines += ["## Commands", "",
           "- gateway: `local/bench/gateway`, which starts `java local/bench/Gateway.java stub PORT`, then per configuration "
           "Confab as `java FLAGS -jar target/confab-0.1.0-SNAPSHOT-exec.jar` and "
           f"`java local/bench/Gateway.java load STUB_PORT CONFAB_PORT CONFAB_PID OUT rate={gateway[0]['rate']:.0f} "
-          f"fixed={gateway[0]['fixed_seconds']} clients={gateway[0].get('clients', 64)} saturation={gateway[0]['saturation_seconds']} warmup={gateway[0]['warmup_seconds']} "
+          f"fixed={gateway[0]['fixed_seconds']} clients={gateway[0].get('clients', 64)} saturation={gateway[0]['saturation_seconds']} warmup={gateway[0]['warmup_seconds']} fixed_warmup={gateway[0].get('fixed_warmup_seconds', 0)} "
           f"connections={gateway[0]['connections']} turns={gateway[0]['turns_per_conversation']}`;" if gateway else "- gateway: not run;",
           "- plots: XChart 3.8.8 (fetched by `./mvnw dependency:copy`), `java -cp xchart-3.8.8.jar local/bench/Plots.java`.", "",
           "`local/bench/gateway` also runs alone and prints its figures as JSON (`RATE`, `CONNECTIONS`, `FIXED`, `SATURATION`, "
