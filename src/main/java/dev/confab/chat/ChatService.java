@@ -86,7 +86,7 @@ public class ChatService {
      */
     public Flux<ChatEvent> stream(ChatRequest request) {
         Turn turn = begin(request);
-        conversations.append(turn.conversation().id(), turn.question());
+        store(turn, List.of(turn.question()));
         StreamedReply reply = new StreamedReply(turn.chain().get(0));
         return calls.stream(turn.chain(), turn::prompt)
                 .<ChatEvent>handle((chunk, sink) -> {
@@ -119,8 +119,12 @@ public class ChatService {
         return null;
     }
 
-    /** A turn made ready: the conversation, the prompt's parts, the user's message to store. */
-    private record Turn(Conversation conversation, List<ModelChoice> chain, TurnSettings settings,
+    /**
+     * A turn made ready: the conversation, the prompt's parts, the user's message to store.
+     *
+     * @param starts whether the turn starts the conversation, which is then stored with its first write
+     */
+    private record Turn(Conversation conversation, boolean starts, List<ModelChoice> chain, TurnSettings settings,
             List<Message> history, UserInput input, NewMessage question) {
 
         /** The prompt for whichever provider answers: the same turn, that provider's model. */
@@ -144,7 +148,9 @@ public class ChatService {
         TurnSettings settingsOfTurn = TurnSettings.resolve(persona,
                 existing == null ? ConversationSettings.NONE : existing.settings(), request);
         List<ModelChoice> chain = models.chain(settingsOfTurn.model());
-        Conversation conversation = existing != null ? existing : conversations.create(new NewConversation(
+        // a new conversation is stored with the turn's first write, so a turn that stores nothing
+        // leaves no conversation either
+        Conversation conversation = existing != null ? existing : conversations.draft(new NewConversation(
                 request.userId(), request.persona(), null, request.metadata(), null, false));
         // a conversation with no message yet (one this turn has just started) has no history to read
         List<Message> history = request.history() != null ? supplied(request.history())
@@ -152,7 +158,7 @@ public class ChatService {
                 : conversations.history(conversation.id(), settings.historyMessages());
         NewMessage question = new NewMessage(Message.USER, input.text(), input.parts(), messageType(request, input),
                 Message.COMPLETE, null, tokens.estimate(input.text()), 0, 0, BigDecimal.ZERO, titleFrom(input.text()));
-        return new Turn(conversation, chain, settingsOfTurn, history, input, question);
+        return new Turn(conversation, existing == null, chain, settingsOfTurn, history, input, question);
     }
 
     /**
@@ -173,7 +179,7 @@ public class ChatService {
         }
         List<Message> both;
         try {
-            both = conversations.appendAll(turn.conversation().id(), List.of(turn.question(), answer));
+            both = store(turn, List.of(turn.question(), answer));
         } catch (RuntimeException failed) {
             keepQuestion(turn, failed);
             throw failed;
@@ -184,10 +190,16 @@ public class ChatService {
     /** A turn that fails before its reply is stored still keeps the user's message. */
     private void keepQuestion(Turn turn, RuntimeException failure) {
         try {
-            conversations.append(turn.conversation().id(), turn.question());
+            store(turn, List.of(turn.question()));
         } catch (RuntimeException alsoFailed) {
             failure.addSuppressed(alsoFailed);
         }
+    }
+
+    /** The turn's first write stores the conversation it starts, with these messages. */
+    private List<Message> store(Turn turn, List<NewMessage> messages) {
+        return turn.starts() ? conversations.startWith(turn.conversation(), messages)
+                : conversations.appendAll(turn.conversation().id(), messages);
     }
 
     /** A thread the caller keeps, as messages for the prompt; only user and assistant turns count. */

@@ -32,15 +32,8 @@ public class ConversationService {
     }
 
     public Conversation create(NewConversation request) {
-        ConversationSettings settings = request.settings() == null ? ConversationSettings.NONE : request.settings();
-        check(settings);
-        if (request.title() != null && request.title().length() > MAX_TITLE) {
-            throw Problem.invalid("title", "title must be at most " + MAX_TITLE + " characters");
-        }
-        if (request.userId() != null && request.userId().length() > MAX_USER_ID) {
-            throw Problem.invalid("user_id", "user_id must be at most " + MAX_USER_ID + " characters");
-        }
-        String personaId = request.personaId() == null ? null : personas.get(request.personaId()).id();
+        Conversation fresh = draft(request);
+        String personaId = fresh.personaId();
         boolean onePerPersona = Boolean.TRUE.equals(request.onePerPersona()) && request.userId() != null
                 && personaId != null;
         if (onePerPersona) {
@@ -49,10 +42,6 @@ public class ConversationService {
                 return existing.get();
             }
         }
-        Instant now = clock.instant();
-        Conversation fresh = new Conversation(Ids.prefixed("conv"), request.userId(), personaId, request.title(), null,
-                request.metadata() == null ? Map.of() : request.metadata(), settings, 0,
-                Conversation.Totals.of(0, 0), BigDecimal.ZERO, false, 0, now, now, null);
         try {
             return conversations.insert(fresh, onePerPersona);
         } catch (Problem conflict) {
@@ -62,6 +51,31 @@ public class ConversationService {
             }
             throw conflict;
         }
+    }
+
+    /**
+     * A new conversation, checked and made ready but not stored: a chat turn stores it with its
+     * first messages ({@link #startWith}).
+     */
+    public Conversation draft(NewConversation request) {
+        ConversationSettings settings = request.settings() == null ? ConversationSettings.NONE : request.settings();
+        check(settings);
+        if (request.title() != null && request.title().length() > MAX_TITLE) {
+            throw Problem.invalid("title", "title must be at most " + MAX_TITLE + " characters");
+        }
+        if (request.userId() != null && request.userId().length() > MAX_USER_ID) {
+            throw Problem.invalid("user_id", "user_id must be at most " + MAX_USER_ID + " characters");
+        }
+        String personaId = request.personaId() == null ? null : personas.get(request.personaId()).id();
+        Instant now = clock.instant();
+        return new Conversation(Ids.prefixed("conv"), request.userId(), personaId, request.title(), null,
+                request.metadata() == null ? Map.of() : request.metadata(), settings, 0,
+                Conversation.Totals.of(0, 0), BigDecimal.ZERO, false, 0, now, now, null);
+    }
+
+    /** Stores a drafted conversation with its first messages (see {@link Conversations#insertWith}). */
+    public List<Message> startWith(Conversation fresh, List<NewMessage> messages) {
+        return conversations.insertWith(fresh, messages);
     }
 
     /** A live conversation; soft-deleted ones are not found. */

@@ -301,6 +301,34 @@ public abstract class StorageContract {
         }
     }
 
+    @Test
+    void aNewConversationIsStoredWithItsFirstMessages() {
+        Conversation c = conversation(unique("u"), null);
+        List<Message> first = conversations.insertWith(c, List.of(message("hello"), message("hi there")));
+
+        assertThat(first).extracting(Message::seq).containsExactly(1L, 2L);
+        assertThat(conversations.byId(c.id()).orElseThrow().messageCount()).isEqualTo(2);
+        assertThat(conversations.recent(c.id(), 5)).extracting(Message::content).containsExactly("hello", "hi there");
+        assertThat(conversations.append(c.id(), message("later")).seq()).isEqualTo(3);
+    }
+
+    @Test
+    void aNewConversationWhoseFirstMessagesCannotBeStored() {
+        Conversation c = conversation(unique("u"), null);
+        assertThatThrownBy(() -> conversations.insertWith(c, List.of(message("hello"), unstorable())));
+
+        if (storesANewConversationWithItsMessagesInOneStep()) {
+            assertThat(conversations.byId(c.id())).isEmpty();
+        } else {
+            assertThat(conversations.byId(c.id()).orElseThrow().messageCount()).isZero();
+        }
+    }
+
+    /** Whether this store overrides Conversations.insertWith's two steps with one. */
+    protected boolean storesANewConversationWithItsMessagesInOneStep() {
+        return true;
+    }
+
     /** A message this store refuses (too long for a column, too big for an item). */
     protected NewMessage unstorable() {
         return new NewMessage(Message.ASSISTANT, "answer", null, "text", Message.COMPLETE, "m".repeat(500), 1, 0, 0,

@@ -174,6 +174,16 @@ class JdbcConversations implements Conversations {
         return commits.write(() -> messages.stream().map(m -> appendOne(conversationId, m, now)).toList());
     }
 
+    /** The conversation and its first messages in one write of the group commit: one commit, all or nothing. */
+    @Override
+    public List<Message> insertWith(Conversation conversation, List<NewMessage> messages) {
+        Instant now = clock.instant();
+        return commits.write(() -> {
+            insert(conversation, false);
+            return messages.stream().map(m -> appendOne(conversation.id(), m, now)).toList();
+        });
+    }
+
     private Message appendOne(String conversationId, NewMessage m, Instant now) {
         String id = Ids.prefixed("msg");
         Optional<Long> seq = jdbc.sql(appendSql)
