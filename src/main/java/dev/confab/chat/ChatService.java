@@ -59,16 +59,18 @@ public class ChatService {
     public ChatReply reply(ChatRequest request) {
         Turn turn = begin(request);
         ProviderCalls.Answered answered;
+        String text;
+        Finished finished;
         try {
             answered = calls.call(turn.chain(), turn::prompt);
+            ChatResponse response = answered.response();
+            text = response.getResult().getOutput().getText() == null ? "" : response.getResult().getOutput().getText();
+            finished = finish(turn, answered.by(), text, response.getMetadata().getUsage(), Message.COMPLETE, true);
         } catch (RuntimeException failed) {
+            // the provider failed, or the question and reply could not be stored together
             keepQuestion(turn, failed);
             throw failed;
         }
-        ChatResponse response = answered.response();
-        String text = response.getResult().getOutput().getText() == null ? "" : response.getResult().getOutput().getText();
-        Finished finished = finish(turn, answered.by(), text, response.getMetadata().getUsage(), Message.COMPLETE,
-                true);
         // no second read of the conversation: every message moves its counter by one, so the reply's
         // place is the message count, and the first user message names an untitled conversation
         Conversation before = turn.conversation();
@@ -177,17 +179,11 @@ public class ChatService {
         if (!withQuestion) {
             return new Finished(null, conversations.append(turn.conversation().id(), answer), Usage.of(in, out), cost);
         }
-        List<Message> both;
-        try {
-            both = store(turn, List.of(turn.question(), answer));
-        } catch (RuntimeException failed) {
-            keepQuestion(turn, failed);
-            throw failed;
-        }
+        List<Message> both = store(turn, List.of(turn.question(), answer));
         return new Finished(both.get(0), both.get(1), Usage.of(in, out), cost);
     }
 
-    /** A turn that fails before its reply is stored still keeps the user's message. */
+    /** A whole turn that fails before its reply is stored still keeps the user's message. */
     private void keepQuestion(Turn turn, RuntimeException failure) {
         try {
             store(turn, List.of(turn.question()));

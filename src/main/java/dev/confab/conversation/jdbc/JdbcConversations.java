@@ -170,18 +170,21 @@ class JdbcConversations implements Conversations {
     /** One statement per message, all in one write of the group commit: one commit for them all. */
     @Override
     public List<Message> appendAll(String conversationId, List<NewMessage> messages) {
-        Instant now = clock.instant();
-        return commits.write(() -> messages.stream().map(m -> appendOne(conversationId, m, now)).toList());
+        return commits.write(() -> appendEach(conversationId, messages));
     }
 
     /** The conversation and its first messages in one write of the group commit: one commit, all or nothing. */
     @Override
     public List<Message> insertWith(Conversation conversation, List<NewMessage> messages) {
-        Instant now = clock.instant();
         return commits.write(() -> {
             insert(conversation, false);
-            return messages.stream().map(m -> appendOne(conversation.id(), m, now)).toList();
+            return appendEach(conversation.id(), messages);
         });
+    }
+
+    private List<Message> appendEach(String conversationId, List<NewMessage> messages) {
+        Instant now = clock.instant();
+        return messages.stream().map(m -> appendOne(conversationId, m, now)).toList();
     }
 
     private Message appendOne(String conversationId, NewMessage m, Instant now) {
