@@ -14,7 +14,7 @@ machine busy with something else for a while slows every variant alike. Round 0 
 migrates each variant's fresh database. Prints one JSON line per variant: median, min, max in ms,
 and the median CPU time the JVM used until then (user + system, all threads).
 """
-import http.client, json, os, socket, statistics, subprocess, sys, tempfile, time
+import http.client, json, os, shutil, socket, statistics, subprocess, sys, tempfile, time
 
 
 def free_port():
@@ -94,15 +94,19 @@ def main():
     data_dirs = [tempfile.mkdtemp(prefix="confab-bench-") for _ in variants]
     times = [[] for _ in variants]
     cpu = [[] for _ in variants]
-    for i in range(runs + 1):  # round 0 migrates each fresh database and is not counted
-        for v, variant in enumerate(variants):
-            if variant["door"] == "local":
-                t, c = local_server(cfg["java"], variant, data_dirs[v], cfg.get("port") or free_port())
-            else:
-                t, c = lambda_handler(cfg["java"], variant, data_dirs[v], events, cfg.get("lambda_env", {}))
-            if i > 0:
-                times[v].append(t)
-                cpu[v].append(c)
+    try:
+        for i in range(runs + 1):  # round 0 migrates each fresh database and is not counted
+            for v, variant in enumerate(variants):
+                if variant["door"] == "local":
+                    t, c = local_server(cfg["java"], variant, data_dirs[v], cfg.get("port") or free_port())
+                else:
+                    t, c = lambda_handler(cfg["java"], variant, data_dirs[v], events, cfg.get("lambda_env", {}))
+                if i > 0:
+                    times[v].append(t)
+                    cpu[v].append(c)
+    finally:  # the databases are the run's own: none is left in the temp folder
+        for d in data_dirs:
+            shutil.rmtree(d, ignore_errors=True)
     for variant, ts, cs in zip(variants, times, cpu):
         print(json.dumps({"variant": variant["name"], "door": variant["door"],
                           "request": variant.get("request", "health"), "runs": runs,
