@@ -87,5 +87,8 @@ final class Findings {
             new Finding("HTTP: 500, Spring Cloud Function's router called with no function named",
                     stranger("PUT", "/functionRouter", false, JSON, null), Set.of(400, 404, 405)),
             new Finding("HTTP: the WebSocket handshake's plain-text 400 for a GET without Upgrade",
-                    stranger("GET", "/ws/chat/anything", false, JSON, null), Set.of(400, 404)));
+                    stranger("GET", "/ws/chat/anything", false, JSON, null), Set.of(400, 404)),
+            new Finding("HTTP: Spring's plain-text 403 'Invalid CORS request' for a malformed Origin on a path no route takes",
+                    stranger("POST", "/./personas", true, Map.of("Content-Type", "application/json",
+                            "Origin", "%' UNION SELECT id, document FROM personas --"), null), Set.of(400, 403, 404)));
 }

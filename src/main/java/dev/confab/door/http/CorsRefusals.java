@@ -1,0 +1,51 @@
+package dev.confab.door.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.confab.door.Surface;
+import dev.confab.problem.ProblemKind;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.cors.DefaultCorsProcessor;
+import org.springframework.web.servlet.handler.AbstractHandlerMapping;
+
+/**
+ * A request that Spring MVC's CORS check refuses (a malformed Origin header, or an origin a
+ * handler does not allow) gets 403 in the core error envelope, as every other refused request
+ * does, instead of the plain-text "Invalid CORS request". Every handler mapping gets this
+ * processor: Spring Boot's static-resource mapping, which sees the paths no route takes, checks
+ * CORS too.
+ */
+@Component
+class CorsRefusals implements BeanPostProcessor {
+
+    static final String CODE = "cors_rejected";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof AbstractHandlerMapping mapping) {
+            mapping.setCorsProcessor(new EnvelopeCorsProcessor());
+        }
+        return bean;
+    }
+
+    static final class EnvelopeCorsProcessor extends DefaultCorsProcessor {
+
+        @Override
+        protected void rejectRequest(ServerHttpResponse response) throws IOException {
+            ProblemKind kind = ProblemKind.FORBIDDEN;
+            response.setStatusCode(HttpStatus.valueOf(kind.status()));
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+            response.getBody().write(JSON.writeValueAsBytes(Surface.CORE.envelope(kind.status(), kind.type(),
+                    kind.title(), CODE, "invalid CORS request: the Origin header is malformed or not allowed",
+                    Map.of())));
+            response.flush();
+        }
+    }
+}
