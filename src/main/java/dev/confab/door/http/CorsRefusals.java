@@ -1,13 +1,10 @@
 package dev.confab.door.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.door.Surface;
+import dev.confab.door.Refusal;
 import dev.confab.problem.ProblemKind;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -39,12 +36,8 @@ class CorsRefusals implements BeanPostProcessor {
 
         @Override
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
-            ProblemKind kind = ProblemKind.FORBIDDEN;
-            response.setStatusCode(HttpStatus.valueOf(kind.status()));
-            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-            response.getBody().write(JSON.writeValueAsBytes(Surface.CORE.envelope(kind.status(), kind.type(),
-                    kind.title(), CODE, "invalid CORS request: the Origin header is malformed or not allowed",
-                    Map.of())));
+            Refusal.write(response, JSON, ProblemKind.FORBIDDEN, CODE,
+                    "invalid CORS request: the Origin header is malformed or not allowed");
             response.flush();
         }
     }

@@ -1,13 +1,11 @@
 package dev.confab.door.websocket;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.confab.door.Surface;
+import dev.confab.door.Refusal;
 import dev.confab.problem.ProblemKind;
 import java.io.IOException;
 import java.util.Map;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
@@ -35,12 +33,8 @@ final class UpgradeRequired implements HandshakeInterceptor {
                 && "websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
             return true;
         }
-        ProblemKind kind = ProblemKind.BAD_REQUEST;
-        response.setStatusCode(HttpStatus.valueOf(kind.status()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        response.getBody().write(mapper.writeValueAsBytes(Surface.CORE.envelope(kind.status(), kind.type(),
-                kind.title(), CODE, "this path takes WebSocket connections only: a GET with Upgrade: websocket",
-                Map.of())));
+        Refusal.write(response, mapper, ProblemKind.BAD_REQUEST, CODE,
+                "this path takes WebSocket connections only: a GET with Upgrade: websocket");
         return false;
     }
 
