@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,6 +45,18 @@ class FunctionDoorErrors {
         }
         log.error("the function door failed", failure);
         return envelope(new Problem(ProblemKind.INTERNAL, "internal", "Internal Server Error"));
+    }
+
+    /**
+     * Spring Cloud Function's door answers in the request's content type; for one no converter
+     * writes (application/x-ndjson, say) Spring gave 500. The function has run by then: the
+     * caller is told to send JSON, the only type this door answers in.
+     */
+    @ExceptionHandler(HttpMessageNotWritableException.class)
+    ResponseEntity<Map<String, Object>> notWritable(HttpMessageNotWritableException refused) {
+        log.debug("the function door could not answer in the request's type: {}", refused.getMessage());
+        return envelope(new Problem(ProblemKind.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+                "the function door takes and answers JSON: send Content-Type: application/json"));
     }
 
     @ExceptionHandler(DataAccessException.class)

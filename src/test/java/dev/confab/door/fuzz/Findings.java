@@ -90,5 +90,8 @@ final class Findings {
                     stranger("GET", "/ws/chat/anything", false, JSON, null), Set.of(400, 404)),
             new Finding("HTTP: Spring's plain-text 403 'Invalid CORS request' for a malformed Origin on a path no route takes",
                     stranger("POST", "/./personas", true, Map.of("Content-Type", "application/json",
-                            "Origin", "%' UNION SELECT id, document FROM personas --"), null), Set.of(400, 403, 404)));
+                            "Origin", "%' UNION SELECT id, document FROM personas --"), null), Set.of(400, 403, 404)),
+            new Finding("HTTP: 500, Spring Cloud Function's door answering in the request's application/x-ndjson",
+                    stranger("POST", "/createConversation", true, Map.of("Content-Type", "application/x-ndjson"),
+                            utf8("{}")), Set.of(200, 201, 400, 404, 415)));
 }
