@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -218,21 +219,7 @@ public abstract class StorageContract {
     void fiftyConcurrentWritersLoseNoMessageAndKeepOneOrder() throws Exception {
         Conversation c = conversations.insert(conversation(unique("u"), null), false);
         int writers = 50;
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Message>> appended = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
-            for (int i = 0; i < writers; i++) {
-                String text = "writer-" + i;
-                appended.add(pool.submit(() -> {
-                    go.await();
-                    return conversations.append(c.id(), message(text));
-                }));
-            }
-            go.countDown();
-            for (Future<Message> f : appended) {
-                f.get();
-            }
-        }
+        allAtOnce(writers, i -> conversations.append(c.id(), message("writer-" + i)));
         List<Message> stored = conversations.messages(c.id(), 100, 0, false);
         assertThat(stored).hasSize(writers);
         assertThat(stored).extracting(Message::seq).containsExactlyElementsOf(LongStream.rangeClosed(1, writers).boxed().toList());
@@ -276,21 +263,8 @@ public abstract class StorageContract {
     void concurrentTurnsEachKeepTheirTwoMessagesSideBySide() throws Exception {
         Conversation c = conversations.insert(conversation(unique("u"), null), false);
         int turns = 20;
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<List<Message>>> appended = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(turns)) {
-            for (int i = 0; i < turns; i++) {
-                String text = "turn-" + i;
-                appended.add(pool.submit(() -> {
-                    go.await();
-                    return conversations.appendAll(c.id(), List.of(message(text + "?"), message(text + "!")));
-                }));
-            }
-            go.countDown();
-            for (Future<List<Message>> f : appended) {
-                f.get();
-            }
-        }
+        allAtOnce(turns, i -> conversations.appendAll(c.id(), List.of(message("turn-" + i + "?"),
+                message("turn-" + i + "!"))));
         List<Message> stored = conversations.messages(c.id(), 100, 0, false);
         assertThat(stored).extracting(Message::seq).containsExactlyElementsOf(
                 LongStream.rangeClosed(1, 2L * turns).boxed().toList());
@@ -360,5 +334,24 @@ public abstract class StorageContract {
 
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Runs n writes on n threads, all let go at once, and waits for every one (rethrowing a failure). */
+    static void allAtOnce(int n, IntFunction<Object> write) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> running = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                running.add(pool.submit(() -> {
+                    go.await();
+                    return write.apply(index);
+                }));
+            }
+            go.countDown();
+            for (Future<Object> f : running) {
+                f.get();
+            }
+        }
     }
 }
