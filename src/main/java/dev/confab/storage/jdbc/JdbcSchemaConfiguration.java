@@ -1,5 +1,6 @@
 package dev.confab.storage.jdbc;
 
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,5 +20,11 @@ class JdbcSchemaConfiguration {
     @Profile("!dynamodb")
     GroupCommit groupCommit(TransactionTemplate transactions) {
         return new GroupCommit(transactions);
+    }
+
+    @Bean
+    @Profile("!dynamodb")
+    EmbeddedCompaction embeddedCompaction(DataSource dataSource) {
+        return new EmbeddedCompaction(dataSource);
     }
 }
