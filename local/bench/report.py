@@ -105,14 +105,15 @@ if gateway:
               "### Resident memory under load (target 256 MB)", "",
               "VmRSS and VmHWM of the Confab process, sampled from `/proc/<pid>/status` every 100 ms from the start of the "
               "warm-up to the end of the load. Steady = median during the phase; peak = the largest VmRSS under load; "
-              "VmHWM also counts startup.", "",
-              "| configuration | JVM flags | steady, fixed rate | steady, saturation | peak under load | VmHWM | target |",
-              "|---|---|---|---|---|---|---|"]
+              "VmHWM also counts startup. Embedded file: the size of the H2 file once the server has stopped.", "",
+              "| configuration | JVM flags | steady, fixed rate | steady, saturation | peak under load | VmHWM | target | embedded file |",
+              "|---|---|---|---|---|---|---|---|"]
     for g in gateway:
         m = g["memory"]
         flags = f"`{g['env'] + ' ' if g['env'] else ''}{g['flags']}`" if g["flags"] else "none (`java -jar`)"
         lines.append(f"| {g['config']} | {flags} | {m['rss_fixed_median_mb']:.0f} MB | {m['rss_saturation_median_mb']:.0f} MB "
-                     f"| {m['rss_peak_under_load_mb']:.0f} MB | {m['vm_hwm_mb']:.0f} MB | {verdict(m['rss_peak_under_load_mb'], 256)} |")
+                     f"| {m['rss_peak_under_load_mb']:.0f} MB | {m['vm_hwm_mb']:.0f} MB | {verdict(m['rss_peak_under_load_mb'], 256)} "
+                     f"| {g.get('db_file_mb', 0):,} MB |")
     lines += ["", "![Confab resident memory over the run](plots/gateway-memory.png)", ""]
 
 # ---- cold start
