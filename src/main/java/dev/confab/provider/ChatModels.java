@@ -7,17 +7,26 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.model.ChatModel;
 
-/** The chat models that are configured, and the rule that picks one by model id. */
-public class ChatModels {
+/**
+ * The chat models that are configured, and the rule that picks one by model id. Owns the models'
+ * connections (HTTP clients and their threads), closed with the application.
+ */
+public class ChatModels implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatModels.class);
 
     private final Map<Provider, ChatModel> models;
     private final ProviderSettings settings;
+    private final List<AutoCloseable> connections;
 
-    public ChatModels(Map<Provider, ChatModel> models, ProviderSettings settings) {
+    public ChatModels(Map<Provider, ChatModel> models, ProviderSettings settings, List<AutoCloseable> connections) {
         this.models = new EnumMap<>(models);
         this.settings = settings;
+        this.connections = List.copyOf(connections);
         settings.fallback().forEach(Provider::named); // a misspelt provider fails the start, not a request
     }
 
@@ -79,5 +88,17 @@ public class ChatModels {
                 .map(e -> Provider.valueOf(e.getValue().toUpperCase()))
                 .orElseThrow(() -> Problem.invalid("model", "unknown model '" + model
                         + "': model ids start with one of " + settings.prefixes().keySet().stream().sorted().toList()));
+    }
+
+    /** Closes every connection; one that fails to close does not keep the others open. */
+    @Override
+    public void close() {
+        for (AutoCloseable connection : connections) {
+            try {
+                connection.close();
+            } catch (Exception e) {
+                log.warn("closing a provider connection failed", e);
+            }
+        }
     }
 }

@@ -12,8 +12,11 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import java.net.http.HttpClient;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.ai.google.genai.GoogleGenAiChatModel;
@@ -60,21 +63,22 @@ class ProviderConfiguration {
     ChatModels chatModels(ProviderSettings settings, OpenAiSettings openAi, GoogleSettings google,
             TokenCountEstimator tokens) {
         Map<Provider, ChatModel> models = new EnumMap<>(Provider.class);
+        List<AutoCloseable> connections = new ArrayList<>();
         models.put(Provider.OFFLINE, new OfflineChatModel(tokens));
         if (openAi.configured()) {
-            models.put(Provider.OPENAI, openAi(openAi, settings));
+            models.put(Provider.OPENAI, openAi(openAi, settings, connections));
         }
         if (google.configured()) {
-            models.put(Provider.GOOGLE, google(google, settings));
+            models.put(Provider.GOOGLE, google(google, settings, connections));
         }
-        return new ChatModels(models, settings);
+        return new ChatModels(models, settings, connections);
     }
 
-    private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings) {
+    private static ChatModel openAi(OpenAiSettings openAi, ProviderSettings settings, List<AutoCloseable> connections) {
         // Spring AI's client, made so that OpenAiChatModel passes each streamed chunk on as it comes
         OpenAiApi api = new UnheldOpenAiApi(openAi.baseUrl(), openAi.apiKey(),
-                RestClient.builder().requestFactory(wholeCalls(settings)),
-                WebClient.builder().clientConnector(new JdkClientHttpConnector(streams(openAi, settings))));
+                RestClient.builder().requestFactory(wholeCalls(settings, connections)),
+                WebClient.builder().clientConnector(new JdkClientHttpConnector(streams(openAi, settings, connections))));
         return OpenAiChatModel.builder()
                 .openAiApi(api)
                 .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").streamUsage(true).build())
@@ -85,9 +89,10 @@ class ProviderConfiguration {
     /**
      * Whole calls: Apache HttpClient on the calling thread, keep-alive connections from a pool as
      * large as the calls a server runs at once, and the provider timeout as connect and socket read
-     * timeout. No retries of its own (ProviderGuards has the one policy).
+     * timeout. No retries of its own (ProviderGuards has the one policy). Closed with the application
+     * (its pool's connections and idle-connection thread).
      */
-    private static ClientHttpRequestFactory wholeCalls(ProviderSettings settings) {
+    private static ClientHttpRequestFactory wholeCalls(ProviderSettings settings, List<AutoCloseable> connections) {
         Timeout timeout = Timeout.of(settings.timeout());
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
@@ -100,6 +105,7 @@ class ProviderConfiguration {
                 .disableAutomaticRetries().disableCookieManagement().disableAuthCaching()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
+        connections.add(client);
         return new HttpComponentsClientHttpRequestFactory(client);
     }
 
@@ -107,16 +113,20 @@ class ProviderConfiguration {
      * Streams: the JDK client (Spring AI streams through WebClient), with an executor of its own:
      * without one it starts a platform thread per call. Plain-http endpoints (local servers,
      * stubs) get HTTP/1.1: the JDK client's h2c upgrade attempt is refused by many of them; https
-     * negotiates HTTP/2 as usual.
+     * negotiates HTTP/2 as usual. Closed with the application: a stream still open then is cut.
      */
-    private static HttpClient streams(OpenAiSettings openAi, ProviderSettings settings) {
-        return HttpClient.newBuilder().connectTimeout(settings.timeout())
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
+    private static HttpClient streams(OpenAiSettings openAi, ProviderSettings settings, List<AutoCloseable> connections) {
+        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .executor(executor)
                 .version(openAi.baseUrl().startsWith("http://") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .build();
+        connections.add(client::shutdownNow);
+        connections.add(executor::shutdownNow);
+        return client;
     }
 
-    private static ChatModel google(GoogleSettings google, ProviderSettings settings) {
+    private static ChatModel google(GoogleSettings google, ProviderSettings settings, List<AutoCloseable> connections) {
         // One retry policy for every provider (ProviderGuards): the SDK makes one attempt.
         HttpOptions.Builder http = HttpOptions.builder().timeout((int) settings.timeout().toMillis())
                 .retryOptions(HttpRetryOptions.builder().attempts(1).build());
@@ -130,8 +140,10 @@ class ProviderConfiguration {
         } else {
             client.apiKey(google.apiKey());
         }
+        Client genAi = client.build();
+        connections.add(genAi);
         return GoogleGenAiChatModel.builder()
-                .genAiClient(client.build())
+                .genAiClient(genAi)
                 .defaultOptions(GoogleGenAiChatOptions.builder().model("gemini-2.5-flash").build())
                 .retryTemplate(ONE_ATTEMPT)
                 .build();
