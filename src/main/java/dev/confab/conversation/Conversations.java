@@ -38,14 +38,10 @@ public interface Conversations {
     List<Message> appendAll(String conversationId, List<NewMessage> messages);
 
     /**
-     * Stores a new conversation (not one per user and persona) with its first messages. Stores
-     * that can do it in one step override this so that all is stored or nothing; this default
-     * stores the conversation, then the messages (each step atomic on its own).
+     * Stores a new conversation (not one per user and persona) with its first messages, as one
+     * atomic step: all is stored, or nothing.
      */
-    default List<Message> insertWith(Conversation conversation, List<NewMessage> messages) {
-        insert(conversation, false);
-        return appendAll(conversation.id(), messages);
-    }
+    List<Message> insertWith(Conversation conversation, List<NewMessage> messages);
 
     List<Message> messages(String conversationId, int limit, int offset, boolean newestFirst);
 

@@ -44,12 +44,6 @@ class DynamoDbStorageTests extends StorageContract {
         DynamoDbTables.register(registry, () -> prefix);
     }
 
-    /** The dynamodb adapter keeps the port's default: the conversation, then its messages. */
-    @Override
-    protected boolean storesANewConversationWithItsMessagesInOneStep() {
-        return false;
-    }
-
     /** Over DynamoDB's 400 KB item limit: DynamoDB has no column lengths. */
     @Override
     protected NewMessage unstorable() {

@@ -291,16 +291,7 @@ public abstract class StorageContract {
         Conversation c = conversation(unique("u"), null);
         assertThatThrownBy(() -> conversations.insertWith(c, List.of(message("hello"), unstorable())));
 
-        if (storesANewConversationWithItsMessagesInOneStep()) {
-            assertThat(conversations.byId(c.id())).isEmpty();
-        } else {
-            assertThat(conversations.byId(c.id()).orElseThrow().messageCount()).isZero();
-        }
-    }
-
-    /** Whether this store overrides Conversations.insertWith's two steps with one. */
-    protected boolean storesANewConversationWithItsMessagesInOneStep() {
-        return true;
+        assertThat(conversations.byId(c.id())).as("all stored or nothing").isEmpty();
     }
 
     /** A message this store refuses (too long for a column, too big for an item). */

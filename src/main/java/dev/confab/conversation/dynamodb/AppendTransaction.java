@@ -6,6 +6,7 @@ import static dev.confab.storage.dynamodb.Attributes.names;
 import static dev.confab.storage.dynamodb.Attributes.s;
 
 import dev.confab.common.Ids;
+import dev.confab.conversation.Conversation;
 import dev.confab.conversation.Message;
 import dev.confab.conversation.NewMessage;
 import dev.confab.problem.Problem;
@@ -40,6 +41,7 @@ final class AppendTransaction {
     private static final String TITLE_IF_NONE = ", #title = if_not_exists(#title, :title)";
     private static final String UNMOVED = "#next_seq = :read AND #deleted = :false";
     private static final String FREE_PLACE = "attribute_not_exists(#seq)";
+    private static final String IS_NEW = "attribute_not_exists(#id)";
 
     private final DynamoDbClient db;
     private final ConversationItems items;
@@ -59,6 +61,27 @@ final class AppendTransaction {
         return Contention.retry("conversation '" + conversationId + "'", () -> once(conversationId, messages));
     }
 
+    /**
+     * A new conversation and its first messages as one transaction: the conversation goes in with its
+     * counter and totals already past them, so all is stored or nothing (a crash, an item too large).
+     */
+    List<Message> start(Conversation conversation, List<NewMessage> messages) {
+        Instant now = clock.instant();
+        Batch batch = batch(conversation.id(), 0, messages, now);
+        Map<String, AttributeValue> item = new HashMap<>(items.fresh(conversation, null));
+        item.putAll(Map.of("next_seq", n(batch.stored().size()), "message_count", n(batch.stored().size()),
+                "tokens_input", n(batch.input()), "tokens_output", n(batch.output()), "total_cost", n(batch.cost()),
+                "updated_at", s(Attributes.time(now))));
+        if (conversation.title() == null && batch.title() != null) {
+            item.put("title", s(batch.title()));
+        }
+        Put put = Put.builder().tableName(conversations).item(item).conditionExpression(IS_NEW)
+                .expressionAttributeNames(names(IS_NEW)).build();
+        batch.writes().add(0, TransactWriteItem.builder().put(put).build());
+        db.transactWriteItems(t -> t.transactItems(batch.writes()));
+        return batch.stored();
+    }
+
     private List<Message> once(String conversationId, List<NewMessage> messages) {
         Map<String, AttributeValue> key = Map.of("id", s(conversationId));
         var counter = db.getItem(r -> r.tableName(conversations).key(key).consistentRead(true)
@@ -68,6 +91,28 @@ final class AppendTransaction {
         }
         long read = Attributes.number(counter.item(), "next_seq");
         Instant now = clock.instant();
+        Batch batch = batch(conversationId, read, messages, now);
+        String update = batch.title() == null ? MOVE_ON : MOVE_ON + TITLE_IF_NONE;
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", n(read + batch.stored().size()),
+                ":count", n(batch.stored().size()), ":input", n(batch.input()), ":output", n(batch.output()),
+                ":cost", n(batch.cost()), ":now", s(Attributes.time(now)), ":read", n(read), ":false", bool(false)));
+        if (batch.title() != null) {
+            values.put(":title", s(batch.title()));
+        }
+        Update totals = Update.builder().tableName(conversations).key(key).updateExpression(update)
+                .conditionExpression(UNMOVED).expressionAttributeNames(names(update, UNMOVED))
+                .expressionAttributeValues(values).build();
+        batch.writes().add(0, TransactWriteItem.builder().update(totals).build());
+        db.transactWriteItems(t -> t.transactItems(batch.writes()));
+        return batch.stored();
+    }
+
+    /** The messages at the places after {@code read}, each put only where no message is, and what they add up to. */
+    private record Batch(List<Message> stored, List<TransactWriteItem> writes, long input, long output,
+            BigDecimal cost, String title) {
+    }
+
+    private Batch batch(String conversationId, long read, List<NewMessage> messages, Instant now) {
         List<Message> stored = new ArrayList<>(messages.size());
         List<TransactWriteItem> writes = new ArrayList<>(messages.size() + 1);
         long input = 0;
@@ -85,18 +130,6 @@ final class AppendTransaction {
             cost = cost.add(m.cost() == null ? BigDecimal.ZERO : m.cost());
             title = title != null ? title : m.titleIfUntitled();
         }
-        String update = title == null ? MOVE_ON : MOVE_ON + TITLE_IF_NONE;
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":seq", n(read + stored.size()),
-                ":count", n(stored.size()), ":input", n(input), ":output", n(output), ":cost", n(cost),
-                ":now", s(Attributes.time(now)), ":read", n(read), ":false", bool(false)));
-        if (title != null) {
-            values.put(":title", s(title));
-        }
-        Update totals = Update.builder().tableName(conversations).key(key).updateExpression(update)
-                .conditionExpression(UNMOVED).expressionAttributeNames(names(update, UNMOVED))
-                .expressionAttributeValues(values).build();
-        writes.add(0, TransactWriteItem.builder().update(totals).build());
-        db.transactWriteItems(t -> t.transactItems(writes));
-        return stored;
+        return new Batch(stored, writes, input, output, cost, title);
     }
 }

@@ -193,6 +193,12 @@ class DynamoDbConversations implements Conversations {
         return appends.append(conversationId, messages);
     }
 
+    /** One transaction: the conversation and its first messages are stored together or not at all. */
+    @Override
+    public List<Message> insertWith(Conversation conversation, List<NewMessage> messages) {
+        return appends.start(conversation, messages);
+    }
+
     @Override
     public List<Message> messages(String conversationId, int limit, int offset, boolean newestFirst) {
         return messages.window(conversationId, limit, offset, newestFirst);
