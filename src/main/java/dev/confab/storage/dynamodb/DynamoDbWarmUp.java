@@ -29,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * and that client is closed and another built. The first call is the health check's DescribeTable: its
  * failure is only logged, the request that needs the table reports it. The client bean
  * (DynamoDbConfiguration) claims the client, or builds its own if this one failed. Registered in
- * META-INF/spring.factories; outside the dynamodb profile, and while Spring AOT processes the build, it
- * does nothing.
+ * META-INF/spring.factories; outside the dynamodb profile, while Spring AOT processes the build, and
+ * when turned off (local/bench measures the start without it), it does nothing.
  */
 public final class DynamoDbWarmUp implements ApplicationListener<SpringApplicationEvent> {
 
@@ -59,9 +59,11 @@ public final class DynamoDbWarmUp implements ApplicationListener<SpringApplicati
         }
     }
 
+    /** In the dynamodb profile, unless turned off (confab.dynamodb.warm-up=false; CONFAB_DYNAMODB_WARMUP=false). */
     private static boolean applies(ConfigurableEnvironment environment) {
         return !Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
-                && environment.acceptsProfiles(Profiles.of("dynamodb"));
+                && environment.acceptsProfiles(Profiles.of("dynamodb"))
+                && environment.getProperty("confab.dynamodb.warm-up", Boolean.class, true);
     }
 
     private static DynamoDbSettings settings(ConfigurableEnvironment environment) {

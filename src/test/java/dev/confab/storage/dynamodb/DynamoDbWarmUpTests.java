@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.confab.ConfabApplication;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,10 +91,21 @@ class DynamoDbWarmUpTests {
         assertThat(first.getAllServeEvents()).isEmpty();
     }
 
-    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, WireMockServer endpoint) {
-        return builder.web(WebApplicationType.NONE).profiles("dynamodb")
-                .run("--confab.dynamodb.endpoint=" + endpoint.baseUrl(), "--confab.dynamodb.region=us-east-1",
-                        "--confab.dynamodb.table-prefix=warm-");
+    @Test
+    void turnedOffTheFirstCallWaitsForTheApplication() {
+        application = start(new SpringApplicationBuilder(ConfabApplication.class), first, "--confab.dynamodb.warm-up=false");
+
+        assertThat(application.getBeanProvider(DynamoDbWarmUp.EarlyClient.class).getIfAvailable()).isNull();
+        application.getBean(DynamoDbClient.class).describeTable(r -> r.tableName("warm-conversations"));
+        first.verify(1, describeConversations());
+    }
+
+    private static ConfigurableApplicationContext start(SpringApplicationBuilder builder, WireMockServer endpoint,
+            String... more) {
+        List<String> args = new ArrayList<>(List.of("--confab.dynamodb.endpoint=" + endpoint.baseUrl(),
+                "--confab.dynamodb.region=us-east-1", "--confab.dynamodb.table-prefix=warm-"));
+        args.addAll(List.of(more));
+        return builder.web(WebApplicationType.NONE).profiles("dynamodb").run(args.toArray(String[]::new));
     }
 
     private static RequestPatternBuilder describeConversations() {
