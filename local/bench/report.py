@@ -45,7 +45,8 @@ if fast:
 # the Lambda handler as the template runs it (no SnapStart here), without and with a JDK AOT cache
 for c in cold:
     if c["door"] == "lambda" and c["request"] == "health" and c["variant"].startswith("FunctionInvoker, template's"):
-        what = "+ JDK AOT cache" if "AOT cache" in c["variant"] else ("without Spring AOT" if "without" in c["variant"] else "template's options")
+        what = ("+ JDK AOT cache" if "AOT cache" in c["variant"] else "without Spring AOT" if "without" in c["variant"]
+                else "template's options, DynamoDB warm-up off" if "warm-up off" in c["variant"] else "template's options")
         summary.append(f"| cold start, Lambda handler, {what} (median) | {c['median_ms']} ms | ≤ 1,000 ms | {verdict(c['median_ms'], 1000)} |")
 summary.append(f"| streaming first token (median) | {stream['first_token_median_ms']:.2f} ms | ≤ 5 ms | "
                f"{verdict(stream['first_token_median_ms'], 5)} |")
