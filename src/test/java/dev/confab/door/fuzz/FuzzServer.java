@@ -3,14 +3,16 @@ package dev.confab.door.fuzz;
 import dev.confab.ConfabApplication;
 import dev.confab.door.DoorRuntime;
 import dev.confab.storage.Postgres;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The local HTTP door's runtime for the fuzzer: the application as {@code local/run} starts it, on a
- * random port, a fresh embedded database (or a PostgreSQL schema of its own) and the test limits. jqwik properties cannot take part in
- * Spring's test context, so the server is started here, once for the test run.
+ * random port, a fresh embedded database (or a PostgreSQL schema of its own) and the test limits.
+ * jqwik properties cannot take part in Spring's test context, so each server is started here, once
+ * for the test run.
  */
 final class FuzzServer {
 
@@ -22,8 +24,7 @@ final class FuzzServer {
 
     static synchronized int port() {
         if (server == null) {
-            server = DoorRuntime.start("http", Map.of("server.port", "0"),
-                    () -> new SpringApplicationBuilder(ConfabApplication.class).run());
+            server = start("http", Map.of());
         }
         return port(server);
     }
@@ -32,12 +33,16 @@ final class FuzzServer {
     static synchronized int postgresPort() {
         if (onPostgres == null) {
             String schema = Postgres.newSchema();
-            onPostgres = DoorRuntime.start("http-postgres", Map.of("server.port", "0",
-                    "spring.profiles.active", "postgres", "spring.datasource.url", Postgres.url(schema),
-                    "spring.flyway.schemas", schema),
-                    () -> new SpringApplicationBuilder(ConfabApplication.class).run());
+            onPostgres = start("http-postgres", Map.of("spring.profiles.active", "postgres",
+                    "spring.datasource.url", Postgres.url(schema), "spring.flyway.schemas", schema));
         }
         return port(onPostgres);
+    }
+
+    private static ConfigurableApplicationContext start(String name, Map<String, String> settings) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("server.port", "0");
+        return DoorRuntime.start(name, all, () -> new SpringApplicationBuilder(ConfabApplication.class).run());
     }
 
     private static int port(ConfigurableApplicationContext application) {

@@ -50,11 +50,11 @@ class EmbeddedCompactionTests {
     @Test
     void theFileStaysNearItsLiveDataWhileTurnsAreStored() throws IOException, SQLException {
         Instant now = Instant.now();
+        String id = null;
         for (int turn = 0; turn < TURNS; turn++) {
             if (turn % 5 == 0) {
-                conversations.insert(conversation(now), false);
+                id = conversations.insert(conversation(now), false).id();
             }
-            String id = lastConversation;
             conversations.appendAll(id, List.of(message(Message.USER, "Hello there, how are you today?"),
                     message(Message.ASSISTANT, "A stub's short answer, about as long as this sentence is.")));
             if (turn % 50 == 49) {
@@ -68,11 +68,9 @@ class EmbeddedCompactionTests {
         assertThat(compaction.isRunning()).as("scheduled on the embedded file store").isTrue();
     }
 
-    private String lastConversation;
-
-    private Conversation conversation(Instant now) {
-        lastConversation = "conv_" + UUID.randomUUID().toString().replace("-", "");
-        return new Conversation(lastConversation, "user" + (lastConversation.hashCode() & 63), null, null, null,
+    private static Conversation conversation(Instant now) {
+        String id = "conv_" + UUID.randomUUID().toString().replace("-", "");
+        return new Conversation(id, "user" + (id.hashCode() & 63), null, null, null,
                 Map.of("source", "test"), new ConversationSettings("gpt-4o", null, 0.7, null, null), 0,
                 Conversation.Totals.of(0, 0), BigDecimal.ZERO, false, 0, now, now, null);
     }
