@@ -79,11 +79,11 @@ class ProviderConfiguration {
         OpenAiApi api = new UnheldOpenAiApi(openAi.baseUrl(), openAi.apiKey(),
                 RestClient.builder().requestFactory(wholeCalls(settings, connections)),
                 WebClient.builder().clientConnector(new JdkClientHttpConnector(streams(openAi, settings, connections))));
-        return OpenAiChatModel.builder()
+        return new DirectOpenAiChatModel(OpenAiChatModel.builder()
                 .openAiApi(api)
                 .defaultOptions(OpenAiChatOptions.builder().model("gpt-4o").streamUsage(true).build())
                 .retryTemplate(ONE_ATTEMPT)
-                .build();
+                .build());
     }
 
     /**
