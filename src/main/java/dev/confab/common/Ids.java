@@ -13,7 +13,7 @@ import java.util.UUID;
  * its neighbours; nobody can guess one, as with random UUIDs). Being in creation order, a new
  * conversation's or message's id goes at the end of the indexes that hold it, instead of on a
  * random page of each: a chat turn changes fewer pages, and the embedded store writes fewer bytes
- * per commit (local/bench/EmbeddedFileGrowth.java, README "Gateway"). The price: an id shows when
+ * per commit (local/bench/EmbeddedFileGrowth.java; README, "Benchmarks"). The price: an id shows when
  * it was made, to the millisecond, which the objects it names show anyway (created_at).
  */
 public final class Ids {

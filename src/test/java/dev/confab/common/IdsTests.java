@@ -27,7 +27,7 @@ class IdsTests {
     }
 
     @Test
-    void idsOfTheSameMillisecondAreRandomNotCounted() {
+    void consecutiveIdsAreRandomNotCounted() {
         Set<String> tails = new HashSet<>();
         Set<Long> steps = new HashSet<>();
         long previous = 0;
