@@ -91,6 +91,11 @@ final class Findings {
             new Finding("HTTP: Spring's plain-text 403 'Invalid CORS request' for a malformed Origin on a path no route takes",
                     stranger("POST", "/./personas", true, Map.of("Content-Type", "application/json",
                             "Origin", "%' UNION SELECT id, document FROM personas --"), null), Set.of(400, 403, 404)),
+            new Finding("HTTP: no answer, Spring Cloud Function's door copied 8 KB of request headers into its answer"
+                    + " and Tomcat could not fit them in its 8 KB for response headers",
+                    stranger("POST", "/lambdaDoor", false, Map.of("Content-Type", "application/json",
+                            "X-User-Id", "v".repeat(4000), "Accept-Charset", "v".repeat(4000)), null),
+                    Set.of(200, 400, 404)),
             new Finding("HTTP: 500, Spring Cloud Function's door answering in the request's application/x-ndjson",
                     stranger("POST", "/createConversation", true, Map.of("Content-Type", "application/x-ndjson"),
                             utf8("{}")), Set.of(200, 201, 400, 404, 415)));
