@@ -3,6 +3,7 @@ package dev.confab.door.http;
 import dev.confab.door.Surface;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import java.sql.SQLException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +60,19 @@ class FunctionDoorErrors {
                 "the function door takes and answers JSON: send Content-Type: application/json"));
     }
 
+    /**
+     * A value the database refuses for what it is (SQLState class 22, a data exception: PostgreSQL's
+     * text cannot hold a NUL character, which this door hands over as it came when the function
+     * takes a plain string) is the caller's doing, 400; other storage trouble is 503.
+     */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Map<String, Object>> storage(DataAccessException failure) {
+        if (failure.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null
+                && refused.getSQLState().startsWith("22")) {
+            log.debug("the database refused a value on the function door: {}", refused.toString());
+            return envelope(new Problem(ProblemKind.BAD_REQUEST, "invalid_value",
+                    "the request holds a value that cannot be stored or looked up (a NUL character, say)"));
+        }
         log.error("storage failed on the function door: {}", failure.getMostSpecificCause().toString());
         return envelope(new Problem(ProblemKind.UNAVAILABLE, "storage_unavailable",
                 "storage is unavailable; try again shortly"));

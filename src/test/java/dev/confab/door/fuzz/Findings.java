@@ -91,6 +91,8 @@ final class Findings {
             new Finding("HTTP: Spring's plain-text 403 'Invalid CORS request' for a malformed Origin on a path no route takes",
                     stranger("POST", "/./personas", true, Map.of("Content-Type", "application/json",
                             "Origin", "%' UNION SELECT id, document FROM personas --"), null), Set.of(400, 403, 404)),
+            new Finding("HTTP on PostgreSQL: 503, a NUL character handed as it came to a function that takes a string",
+                    stranger("POST", "/getPersona", false, JSON, new byte[] {0}), Set.of(400, 404)),
             new Finding("HTTP: no answer, Spring Cloud Function's door copied 8 KB of request headers into its answer"
                     + " and Tomcat could not fit them in its 8 KB for response headers",
                     stranger("POST", "/lambdaDoor", false, Map.of("Content-Type", "application/json",
