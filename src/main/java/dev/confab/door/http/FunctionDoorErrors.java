@@ -20,8 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * envelope. The function door tells a request it cannot take with these exceptions: a body it
  * could not convert is handed to the function as it is (ClassCastException), as is the output of a
  * function to a next one that does not take it; a POST to a supplier is an
- * IllegalArgumentException. All are the caller's doing (400). Storage trouble is 503, as on the
- * catalog's routes; anything else stays a 500, logged.
+ * IllegalArgumentException. All are the caller's doing (400), as is a value the database refuses
+ * for what it is. Other storage trouble is 503, as on the catalog's routes; anything else stays a
+ * 500, logged.
  */
 @RestControllerAdvice
 class FunctionDoorErrors {
