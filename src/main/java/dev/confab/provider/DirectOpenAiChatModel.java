@@ -54,18 +54,21 @@ final class DirectOpenAiChatModel implements ChatModel {
     private Prompt complete(Prompt prompt, boolean stream) {
         ChatOptions asked = prompt.getOptions() != null ? prompt.getOptions() : ChatOptions.builder().build();
         OpenAiChatOptions.Builder options = OpenAiChatOptions.builder()
-                .model(asked.getModel() != null ? asked.getModel() : defaults.getModel())
-                .temperature(asked.getTemperature() != null ? asked.getTemperature() : defaults.getTemperature())
-                .topP(asked.getTopP() != null ? asked.getTopP() : defaults.getTopP())
-                .maxTokens(asked.getMaxTokens() != null ? asked.getMaxTokens() : defaults.getMaxTokens())
-                .stop(asked.getStopSequences() != null ? asked.getStopSequences() : defaults.getStop())
-                .frequencyPenalty(asked.getFrequencyPenalty() != null ? asked.getFrequencyPenalty()
-                        : defaults.getFrequencyPenalty())
-                .presencePenalty(asked.getPresencePenalty() != null ? asked.getPresencePenalty()
-                        : defaults.getPresencePenalty());
+                .model(or(asked.getModel(), defaults.getModel()))
+                .temperature(or(asked.getTemperature(), defaults.getTemperature()))
+                .topP(or(asked.getTopP(), defaults.getTopP()))
+                .maxTokens(or(asked.getMaxTokens(), defaults.getMaxTokens()))
+                .stop(or(asked.getStopSequences(), defaults.getStop()))
+                .frequencyPenalty(or(asked.getFrequencyPenalty(), defaults.getFrequencyPenalty()))
+                .presencePenalty(or(asked.getPresencePenalty(), defaults.getPresencePenalty()));
         if (stream) {
             options.streamUsage(defaults.getStreamUsage());
         }
         return new Prompt(prompt.getInstructions(), options.build());
+    }
+
+    /** The asked value, else the default (which may be unset too). */
+    private static <T> T or(T asked, T fallback) {
+        return asked != null ? asked : fallback;
     }
 }
