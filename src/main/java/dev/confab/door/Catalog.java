@@ -8,9 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * functions.yml: every function and pipeline with its types, description and routes. The single
@@ -19,6 +22,13 @@ import java.util.Map;
 public record Catalog(Map<String, Entry> functions, Map<String, Entry> pipelines) {
 
     public static final String RESOURCE = "functions.yml";
+
+    /**
+     * The shipped catalog, parsed once per JVM: the Catalog bean, Tomcat's error valve and the Lambda
+     * and Azure doors all read it, and parsing YAML with cold classes cost 30-45 ms of each start
+     * (local/bench). {@link CatalogPreload} starts the parse on a thread of its own as Spring starts.
+     */
+    private static final FutureTask<Catalog> SHIPPED = new FutureTask<>(Catalog::parseShipped);
 
     /**
      * A function bean, or a pipeline of them ({@code definition} like {@code a|b|c}).
@@ -46,11 +56,33 @@ public record Catalog(Map<String, Entry> functions, Map<String, Entry> pipelines
     }
 
     public Catalog {
-        functions = functions == null ? Map.of() : new LinkedHashMap<>(functions);
-        pipelines = pipelines == null ? Map.of() : new LinkedHashMap<>(pipelines);
+        functions = functions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+        pipelines = pipelines == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(pipelines));
     }
 
+    /** The catalog on the classpath (functions.yml), parsed on the first call, or by the preload. */
     public static Catalog load() {
+        SHIPPED.run(); // parses, unless done or under way (then get() waits for it)
+        try {
+            return SHIPPED.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + RESOURCE, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException("cannot read " + RESOURCE, e.getCause());
+        }
+    }
+
+    /** Starts parsing the shipped catalog on a daemon thread, so that {@link #load()} finds it parsed. */
+    static void preload() {
+        if (SHIPPED.isDone()) {
+            return; // parsed by an earlier start in this JVM (tests start many)
+        }
+        Thread.ofPlatform().daemon().name("catalog-preload").start(SHIPPED);
+    }
+
+    private static Catalog parseShipped() {
         try (InputStream in = Catalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is not on the classpath");

@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * functions.yml, read once: parsing the YAML is a noticeable part of startup, and the dispatcher and
- * /info both need it.
+ * functions.yml as a bean, for the dispatcher and /info: the catalog parsed once per JVM
+ * ({@link Catalog#load()}).
  */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {

@@ -26,7 +26,10 @@ import org.apache.coyote.ActionCode;
 public class JsonErrorReportValve extends ErrorReportValve {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<Route> ROUTES = Catalog.load().routes();
+    /** The routes, read when the first refusal is reported: Tomcat builds the valve while it starts. */
+    private static final class Routes {
+        static final List<Route> ALL = Catalog.load().routes();
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -48,7 +51,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
             response.setCharacterEncoding("utf-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                Surface surface = Catalog.surfaceOf(ROUTES, request.getMethod(), request.getRequestURI());
+                Surface surface = Catalog.surfaceOf(Routes.ALL, request.getMethod(), request.getRequestURI());
                 writer.write(JSON.writeValueAsString(surface.envelope(status, kind.type(), kind.title(),
                         kind.name().toLowerCase(), message, Map.of())));
                 response.finishResponse();
