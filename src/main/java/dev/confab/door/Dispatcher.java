@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import dev.confab.problem.StorageFailures;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -138,9 +139,7 @@ public class Dispatcher {
                 return problem;
             }
             if (t instanceof DataAccessException storage) {
-                log.error("storage failed on {} {}: {}", route.method(), route.path(), storage.getMostSpecificCause().toString());
-                return new Problem(ProblemKind.UNAVAILABLE, "storage_unavailable",
-                        "storage is unavailable; try again shortly", Map.of(), storage);
+                return StorageFailures.problemOf(storage, route.method() + " " + route.path());
             }
             if (t.getCause() == t) {
                 break;

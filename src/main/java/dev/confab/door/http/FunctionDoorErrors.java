@@ -3,7 +3,7 @@ package dev.confab.door.http;
 import dev.confab.door.Surface;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
-import java.sql.SQLException;
+import dev.confab.problem.StorageFailures;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,21 +62,13 @@ class FunctionDoorErrors {
     }
 
     /**
-     * A value the database refuses for what it is (SQLState class 22, a data exception: PostgreSQL's
-     * text cannot hold a NUL character, which this door hands over as it came when the function
-     * takes a plain string) is the caller's doing, 400; other storage trouble is 503.
+     * Storage trouble as every door answers it (StorageFailures): 400 for a value the database refuses
+     * for what it is (a NUL character, which this door hands over as it came when the function takes a
+     * plain string, in PostgreSQL's text), else 503.
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<Map<String, Object>> storage(DataAccessException failure) {
-        if (failure.getMostSpecificCause() instanceof SQLException refused && refused.getSQLState() != null
-                && refused.getSQLState().startsWith("22")) {
-            log.debug("the database refused a value on the function door: {}", refused.toString());
-            return envelope(new Problem(ProblemKind.BAD_REQUEST, "invalid_value",
-                    "the request holds a value that cannot be stored or looked up (a NUL character, say)"));
-        }
-        log.error("storage failed on the function door: {}", failure.getMostSpecificCause().toString());
-        return envelope(new Problem(ProblemKind.UNAVAILABLE, "storage_unavailable",
-                "storage is unavailable; try again shortly"));
+        return envelope(StorageFailures.problemOf(failure, "the function door"));
     }
 
     private static ResponseEntity<Map<String, Object>> envelope(Problem p) {

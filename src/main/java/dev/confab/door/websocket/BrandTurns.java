@@ -12,6 +12,7 @@ import dev.confab.persona.Persona;
 import dev.confab.persona.PersonaService;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
+import dev.confab.problem.StorageFailures;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -119,7 +120,7 @@ final class BrandTurns {
                 "brand '" + brand + "' was not found or is not active");
     }
 
-    /** As the HTTP doors say it: a problem as it is, storage trouble as 503, anything else logged and internal. */
+    /** As the HTTP doors say it: a problem as it is, storage trouble as StorageFailures says, anything else logged and internal. */
     static Problem problemOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof Problem problem) {
@@ -129,9 +130,7 @@ final class BrandTurns {
                 return problem;
             }
             if (t instanceof DataAccessException storage) {
-                log.error("websocket turn: storage failed: {}", storage.getMostSpecificCause().toString());
-                return new Problem(ProblemKind.UNAVAILABLE, "storage_unavailable",
-                        "storage is unavailable; try again shortly", Map.of(), storage);
+                return StorageFailures.problemOf(storage, "a websocket turn");
             }
         }
         log.error("websocket turn failed", failure);
