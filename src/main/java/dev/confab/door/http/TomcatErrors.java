@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * What Tomcat answers itself, made to answer like the rest of the door: the requests it refuses
  * are reported in JSON ({@link JsonErrorReportValve}), and TRACE, which Tomcat would refuse with a
  * bare 405, goes on to Spring MVC (spring.mvc.dispatch-trace-request), where no handler takes it:
- * 405 or 404 in the envelope of its path. Nothing echoes a TRACE back.
+ * 405 or 404 in the envelope of its path. Nothing echoes a TRACE back. HTTP/0.9 requests are
+ * refused ({@link Http09Refusal}).
  */
 @Component
 class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -21,6 +22,7 @@ class TomcatErrors implements WebServerFactoryCustomizer<TomcatServletWebServerF
                 host.setErrorReportValveClass(JsonErrorReportValve.class.getName());
             }
         });
+        factory.addContextValves(new Http09Refusal());
         factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
     }
 }

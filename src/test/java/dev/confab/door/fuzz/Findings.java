@@ -100,5 +100,9 @@ final class Findings {
                     Set.of(200, 400, 404)),
             new Finding("HTTP: 500, Spring Cloud Function's door answering in the request's application/x-ndjson",
                     stranger("POST", "/createConversation", true, Map.of("Content-Type", "application/x-ndjson"),
-                            utf8("{}")), Set.of(200, 201, 400, 404, 415)));
+                            utf8("{}")), Set.of(200, 201, 400, 404, 415)),
+            new Finding("HTTP: the list itself, as an HTTP/0.9 answer (body only), for a target a CR LF broke off"
+                    + " before its protocol (the Lambda and Azure doors get the whole query: an invalid limit)",
+                    stranger("GET", "/personas?limit=5\r\nSet-Cookie: stolen=1", false, Map.of(), null),
+                    Set.of(Door.Answer.NONE, 422)));
 }
