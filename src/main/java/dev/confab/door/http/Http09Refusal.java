@@ -1,5 +1,6 @@
 package dev.confab.door.http;
 
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -20,7 +21,7 @@ final class Http09Refusal extends ValveBase {
     }
 
     @Override
-    public void invoke(Request request, Response response) throws IOException, jakarta.servlet.ServletException {
+    public void invoke(Request request, Response response) throws IOException, ServletException {
         String protocol = request.getProtocol();
         if (protocol == null || protocol.isEmpty() || protocol.equals("HTTP/0.9")) { // Tomcat leaves it empty
             response.sendError(400);
