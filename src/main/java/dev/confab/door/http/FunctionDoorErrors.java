@@ -20,9 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * envelope. The function door tells a request it cannot take with these exceptions: a body it
  * could not convert is handed to the function as it is (ClassCastException), as is the output of a
  * function to a next one that does not take it; a POST to a supplier is an
- * IllegalArgumentException. All are the caller's doing (400), as is a value the database refuses
- * for what it is. Other storage trouble is 503, as on the catalog's routes; anything else stays a
- * 500, logged.
+ * IllegalArgumentException; a composition that starts with a supplier, given a body, fails inside
+ * Spring Cloud Function with a NullPointerException. All are the caller's doing (400), as is a
+ * value the database refuses for what it is. Other storage trouble is 503, as on the catalog's
+ * routes; anything else stays a 500, logged.
  */
 @RestControllerAdvice
 class FunctionDoorErrors {
@@ -47,6 +48,32 @@ class FunctionDoorErrors {
         }
         log.error("the function door failed", failure);
         return envelope(new Problem(ProblemKind.INTERNAL, "internal", "Internal Server Error"));
+    }
+
+    /**
+     * Spring Cloud Function tripping over its own type handling on a composition it cannot run with
+     * this request (a supplier first, as in {@code PUT /health,createPersona} with a body: it looks up
+     * the input type the supplier does not have): a NullPointerException thrown inside Spring Cloud
+     * Function, the caller's doing. One thrown by Confab's own code is a fault of ours, 500, logged.
+     */
+    @ExceptionHandler(NullPointerException.class)
+    ResponseEntity<Map<String, Object>> nullInside(NullPointerException failure) {
+        if (thrownBySpringCloudFunction(failure)) {
+            return notTaken(failure);
+        }
+        log.error("the function door failed", failure);
+        return envelope(new Problem(ProblemKind.INTERNAL, "internal", "Internal Server Error"));
+    }
+
+    /** Whether the first frame outside the JDK is Spring Cloud Function's. */
+    private static boolean thrownBySpringCloudFunction(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            String type = frame.getClassName();
+            if (!type.startsWith("java.") && !type.startsWith("jdk.")) {
+                return type.startsWith("org.springframework.cloud.function.");
+            }
+        }
+        return false;
     }
 
     /**

@@ -27,4 +27,17 @@ class FunctionDoorErrorsTests {
         assertThat(answer.getBody()).extractingByKey("error").asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("code", "unsupported_media_type");
     }
+
+    @Test
+    void aNullPointerInsideSpringCloudFunctionIsTheCallersOneInConfabIsOurs() {
+        NullPointerException inside = new NullPointerException();
+        inside.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("java.lang.Class", "isAssignableFrom", null, -2),
+            new StackTraceElement("org.springframework.cloud.function.context.catalog.FunctionTypeUtils",
+                    "isTypeCollection", "FunctionTypeUtils.java", 120)});
+        NullPointerException ours = new NullPointerException(); // thrown here, in Confab's code
+
+        assertThat(new FunctionDoorErrors().nullInside(inside).getStatusCode().value()).isEqualTo(400);
+        assertThat(new FunctionDoorErrors().nullInside(ours).getStatusCode().value()).isEqualTo(500);
+    }
 }
