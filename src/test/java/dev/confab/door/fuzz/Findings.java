@@ -104,5 +104,20 @@ final class Findings {
             new Finding("HTTP: the list itself, as an HTTP/0.9 answer (body only), for a target a CR LF broke off"
                     + " before its protocol (the Lambda and Azure doors get the whole query: an invalid limit)",
                     stranger("GET", "/personas?limit=5\r\nSet-Cookie: stolen=1", false, Map.of(), null),
-                    Set.of(Door.Answer.NONE, 422)));
+                    Set.of(Door.Answer.NONE, 422)),
+            new Finding("HTTP: 500, Spring Cloud Function's door ran a composition that starts with a supplier on a"
+                    + " PUT and failed looking up the supplier's input type",
+                    stranger("PUT", "/health,createPersona", false, JSON, null), Set.of(400, 404, 405)),
+            new Finding("HTTP: 500, Spring's media type parser threw StringIndexOutOfBoundsException for an Accept"
+                    + " value that starts with a double quote (spring-framework#36971), in Spring Boot's welcome page"
+                    + " mapping, which sees every request no route takes",
+                    stranger("POST", "/./personas", true, Map.of("Content-Type", "application/json",
+                            "Accept", "\"><svg/onload=alert(1)>"), null), Set.of(400, 404, 406)),
+            new Finding("HTTP (same cause): on a route, where the answer's type is chosen",
+                    stranger("GET", "/personas", false, Map.of("Accept", "\"application/json\""), null),
+                    Set.of(200)),
+            new Finding("HTTP: 500, the WebSocket path read the headers of a plain GET and Spring refused its"
+                    + " Content-Type: */*",
+                    stranger("GET", "/ws/chat/anything", false, Map.of("Content-Type", "*/*"), null),
+                    Set.of(400, 404)));
 }
