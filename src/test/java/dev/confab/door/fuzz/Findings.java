@@ -106,8 +106,8 @@ final class Findings {
                     stranger("GET", "/personas?limit=5\r\nSet-Cookie: stolen=1", false, Map.of(), null),
                     Set.of(Door.Answer.NONE, 422)),
             new Finding("HTTP: 500, Spring Cloud Function's door ran a composition that starts with a supplier on a"
-                    + " PUT and failed looking up the supplier's input type",
-                    stranger("PUT", "/health,createPersona", false, JSON, null), Set.of(400, 404, 405)),
+                    + " PUT with a JSON array and failed looking up the supplier's input type",
+                    stranger("PUT", "/health,createPersona", false, JSON, utf8("[]")), Set.of(400, 404, 405)),
             new Finding("HTTP: 500, Spring's media type parser threw StringIndexOutOfBoundsException for an Accept"
                     + " value that starts with a double quote (spring-framework#36971), in Spring Boot's welcome page"
                     + " mapping, which sees every request no route takes",
