@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parser (Spring Boot's welcome page mapping, which sees every request no route takes; content
  * negotiation; the error handlers) let it through as a 500. Spring treats a malformed Accept header
  * as accepting everything where it can; such a header now reads the same, absent, before any parser
- * sees it. Only values with a double quote are parsed here.
+ * sees it. Only values with a double quote are parsed here. Only in a web application: the Lambda
+ * and Azure doors have no servlet filters.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AcceptHeaders extends OncePerRequestFilter {
 
