@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * envelope. The function door tells a request it cannot take with these exceptions: a body it
  * could not convert is handed to the function as it is (ClassCastException), as is the output of a
  * function to a next one that does not take it; a POST to a supplier is an
- * IllegalArgumentException; a composition that starts with a supplier, given a JSON array, fails inside
- * Spring Cloud Function with a NullPointerException. All are the caller's doing (400), as is a
- * value the database refuses for what it is. Other storage trouble is 503, as on the catalog's
+ * IllegalArgumentException; a composition that starts with a supplier, given a JSON array, fails
+ * inside Spring Cloud Function with a NullPointerException. All are the caller's doing (400), as is
+ * a value the database refuses for what it is. Other storage trouble is 503, as on the catalog's
  * routes; anything else stays a 500, logged.
  */
 @RestControllerAdvice
@@ -46,21 +46,26 @@ class FunctionDoorErrors {
         if (String.valueOf(failure.getMessage()).startsWith("Failed to establish route")) {
             return notTaken(failure);
         }
-        log.error("the function door failed", failure);
-        return envelope(new Problem(ProblemKind.INTERNAL, "internal", "Internal Server Error"));
+        return ours(failure);
     }
 
     /**
      * Spring Cloud Function tripping over its own type handling on a composition it cannot run with
-     * this request (a supplier first, as in {@code PUT /health,createPersona} with {@code []}: it looks up
-     * the input type the supplier does not have): a NullPointerException thrown inside Spring Cloud
-     * Function, the caller's doing. One thrown by Confab's own code is a fault of ours, 500, logged.
+     * this request (a supplier first, as in {@code PUT /health,createPersona} with {@code []}: it
+     * looks up the input type the supplier does not have): a NullPointerException thrown inside
+     * Spring Cloud Function, the caller's doing. One thrown by Confab's own code is a fault of ours,
+     * 500, logged.
      */
     @ExceptionHandler(NullPointerException.class)
     ResponseEntity<Map<String, Object>> nullInside(NullPointerException failure) {
         if (thrownBySpringCloudFunction(failure)) {
             return notTaken(failure);
         }
+        return ours(failure);
+    }
+
+    /** A fault of ours: logged, and 500 without its details. */
+    private static ResponseEntity<Map<String, Object>> ours(RuntimeException failure) {
         log.error("the function door failed", failure);
         return envelope(new Problem(ProblemKind.INTERNAL, "internal", "Internal Server Error"));
     }
