@@ -13,7 +13,8 @@ class StorageFailuresTests {
 
     @Test
     void aValueTheDatabaseRefusesIsTheCallers() {
-        // PostgreSQL: "invalid byte sequence for encoding UTF8: 0x00" (22021), a value too long (22001)
+        // PostgreSQL: "invalid byte sequence for encoding UTF8: 0x00" (22021), a value too long (22001),
+        // text that is not a valid value of its type (22P02)
         for (String state : new String[] {"22021", "22001", "22P02"}) {
             Problem problem = StorageFailures.problemOf(new DataIntegrityViolationException("refused",
                     new SQLException("refused", state)), "a test");

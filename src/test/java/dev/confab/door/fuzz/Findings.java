@@ -113,9 +113,9 @@ final class Findings {
                     + " mapping, which sees every request no route takes",
                     stranger("POST", "/./personas", true, Map.of("Content-Type", "application/json",
                             "Accept", "\"><svg/onload=alert(1)>"), null), Set.of(400, 404, 406)),
-            new Finding("HTTP (same cause): on a route, where the answer's type is chosen",
-                    stranger("GET", "/personas", false, Map.of("Accept", "\"application/json\""), null),
-                    Set.of(200)),
+            new Finding("HTTP (same cause): 500 on Spring Cloud Function's door, which chooses its answer's type",
+                    stranger("POST", "/createConversation", true, Map.of("Content-Type", "application/json",
+                            "Accept", "\"application/json\""), utf8("{}")), Set.of(200, 201, 400, 404)),
             new Finding("HTTP: 500, the WebSocket path read the headers of a plain GET and Spring refused its"
                     + " Content-Type: */*",
                     stranger("GET", "/ws/chat/anything", false, Map.of("Content-Type", "*/*"), null),
