@@ -1,5 +1,6 @@
 package dev.confab.door.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.confab.door.Catalog;
 import dev.confab.door.Route;
@@ -43,21 +44,26 @@ public class JsonErrorReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ProblemKind kind = Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst()
-                .orElse(status < 500 ? ProblemKind.BAD_REQUEST : ProblemKind.INTERNAL);
-        String message = status == 400 ? "the request is not valid HTTP" : kind.title();
         try {
             response.setContentType("application/json");
             response.setCharacterEncoding("utf-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                Surface surface = Catalog.surfaceOf(Routes.ALL, request.getMethod(), request.getRequestURI());
-                writer.write(JSON.writeValueAsString(surface.envelope(status, kind.type(), kind.title(),
-                        kind.name().toLowerCase(), message, Map.of())));
+                writer.write(envelope(status, request.getMethod(), request.getRequestURI()));
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was committed meanwhile; nothing more to say
         }
+    }
+
+    /** What Tomcat's refusal of this request says, in the envelope of its path's surface. */
+    static String envelope(int status, String method, String uri) throws JsonProcessingException {
+        ProblemKind kind = Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst()
+                .orElse(status < 500 ? ProblemKind.BAD_REQUEST : ProblemKind.INTERNAL);
+        String message = status == 400 ? "the request is not valid HTTP" : kind.title();
+        Surface surface = Catalog.surfaceOf(Routes.ALL, method, uri);
+        return JSON.writeValueAsString(surface.envelope(status, kind.type(), kind.title(), kind.name().toLowerCase(),
+                message, Map.of()));
     }
 }

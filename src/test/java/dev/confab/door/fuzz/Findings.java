@@ -119,5 +119,9 @@ final class Findings {
             new Finding("HTTP: 500, the WebSocket path read the headers of a plain GET and Spring refused its"
                     + " Content-Type: */*",
                     stranger("GET", "/ws/chat/anything", false, Map.of("Content-Type", "*/*"), null),
-                    Set.of(400, 404)));
+                    Set.of(400, 404)),
+            new Finding("HTTP: an empty 400 (no envelope) from Tomcat's own answer to OPTIONS * when its request"
+                    + " headers were over the 8 KB limit",
+                    stranger("OPTIONS", "*", false, Map.of("X-User-Id", "v".repeat(9000)), null),
+                    Set.of(400, 404, 405)));
 }
