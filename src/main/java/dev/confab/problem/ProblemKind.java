@@ -1,5 +1,8 @@
 package dev.confab.problem;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What went wrong, with the HTTP status every door answers it with. */
 public enum ProblemKind {
     BAD_REQUEST(400, "invalid_request_error", "Bad Request"),
@@ -25,6 +28,11 @@ public enum ProblemKind {
         this.status = status;
         this.type = type;
         this.title = title;
+    }
+
+    /** The kind answered with this status, if any is. */
+    public static Optional<ProblemKind> of(int status) {
+        return Arrays.stream(values()).filter(k -> k.status == status).findFirst();
     }
 
     public int status() {

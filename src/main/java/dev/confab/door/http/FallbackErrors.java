@@ -5,7 +5,6 @@ import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -34,8 +33,7 @@ class FallbackErrors implements ErrorController {
                     "no route for " + request.getMethod() + " " + request.getRequestURI()));
         }
         int status = code instanceof Integer i ? i : 500;
-        ProblemKind kind = Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst()
-                .orElse(ProblemKind.INTERNAL);
+        ProblemKind kind = ProblemKind.of(status).orElse(ProblemKind.INTERNAL);
         String message = status == 404 ? "no route for " + request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)
                 : kind.title();
         return envelope(status, new Problem(kind, kind.name().toLowerCase(), message));

@@ -8,7 +8,6 @@ import dev.confab.door.Surface;
 import dev.confab.problem.ProblemKind;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,8 +58,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
 
     /** What Tomcat's refusal of this request says, in the envelope of its path's surface. */
     static String envelope(int status, String method, String uri) throws JsonProcessingException {
-        ProblemKind kind = Arrays.stream(ProblemKind.values()).filter(k -> k.status() == status).findFirst()
-                .orElse(status < 500 ? ProblemKind.BAD_REQUEST : ProblemKind.INTERNAL);
+        ProblemKind kind = ProblemKind.of(status).orElse(status < 500 ? ProblemKind.BAD_REQUEST : ProblemKind.INTERNAL);
         String message = status == 400 ? "the request is not valid HTTP" : kind.title();
         Surface surface = Catalog.surfaceOf(Routes.ALL, method, uri);
         return JSON.writeValueAsString(surface.envelope(status, kind.type(), kind.title(), kind.name().toLowerCase(),
