@@ -29,7 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Conversations and messages in a SQL database. A message's place in its conversation comes from
@@ -148,11 +147,13 @@ class JdbcConversations implements Conversations {
                 .param("id", id).param("now", Timestamp.from(clock.instant())).update() > 0;
     }
 
+    /** The messages and their conversation go in one transaction, the group commit's. */
     @Override
-    @Transactional
     public boolean delete(String id) {
-        jdbc.sql("DELETE FROM messages WHERE conversation_id = :id").param("id", id).update();
-        return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
+        return commits.write(() -> {
+            jdbc.sql("DELETE FROM messages WHERE conversation_id = :id").param("id", id).update();
+            return jdbc.sql("DELETE FROM conversations WHERE id = :id").param("id", id).update() > 0;
+        });
     }
 
     /**

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +19,8 @@ class JdbcSchemaConfiguration {
 
     @Bean
     @Profile("!dynamodb")
-    GroupCommit groupCommit(TransactionTemplate transactions) {
-        return new GroupCommit(transactions);
+    GroupCommit groupCommit(PlatformTransactionManager transactions) {
+        return new GroupCommit(new TransactionTemplate(transactions));
     }
 
     @Bean
