@@ -25,9 +25,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
         "org.springframework.cloud.function.web.source.FunctionExporterAutoConfiguration",
         // the schema is Flyway's; no schema.sql or data.sql to look for
         "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration",
-        // no @Transactional anywhere: writes go through GroupCommit's own TransactionTemplate. Its
-        // annotation-driven transactions looked for @Transactional on every method of every bean
-        // at start-up, reading each one's annotations: about 6% of local/run-fast's start
+        // no @Transactional anywhere (JDBC writes go through GroupCommit's own TransactionTemplate);
+        // this one's advisor read the annotations of every method of every bean at start-up looking
+        // for one: about 6% of local/run-fast's start
         "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration"})
 @ConfigurationPropertiesScan
 public class ConfabApplication {
