@@ -39,7 +39,9 @@ import java.util.concurrent.locks.LockSupport;
  * set, then the load. Settings (name=value): rate (turns/s at the fixed rate, 100), fixed (seconds,
  * 15), clients (most turns in flight at the fixed rate, 64), connections (closed loop, 16),
  * saturation (seconds, 15), warmup (seconds, 20), fixed_warmup (seconds at the fixed rate after the
- * warm-up, not measured, 0), turns (per conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
+ * warm-up, not measured, 0), settle_max (seconds: the fixed-rate warm-up goes on, 5 s at a time, while
+ * Confab's JIT compiler threads use more than 2% of a core, up to this long, 0), turns (per
+ * conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
  * -throughput.tsv and -rss.tsv for the plots.
  *
  * Fixed rate is an open loop: turn i is due at start + i/rate whatever happened before, and its
@@ -460,6 +462,10 @@ public class Gateway {
         final int saturationSeconds;
         final int warmupSeconds;
         final int fixedWarmupSeconds;
+        final int settleMaxSeconds;
+        /** How long the fixed-rate warm-up took, and the compiler threads' CPU in the measured fixed phase. */
+        int settledSeconds;
+        double fixedCompilerCpuMs;
         final int turnsPerConversation;
         final AtomicInteger conversationNumbers = new AtomicInteger();
         final List<String> rss = new ArrayList<>();
@@ -477,6 +483,7 @@ public class Gateway {
             this.saturationSeconds = Integer.parseInt(settings.getOrDefault("saturation", "15"));
             this.warmupSeconds = Integer.parseInt(settings.getOrDefault("warmup", "20"));
             this.fixedWarmupSeconds = Integer.parseInt(settings.getOrDefault("fixed_warmup", "0"));
+            this.settleMaxSeconds = Integer.parseInt(settings.getOrDefault("settle_max", "0"));
             this.turnsPerConversation = Integer.parseInt(settings.getOrDefault("turns", "5"));
         }
 
@@ -493,11 +500,21 @@ public class Gateway {
             if (fixedWarmupSeconds > 0) {
                 openLoop(confab, "warmup fixed", fixedWarmupSeconds);
             }
+            settledSeconds = fixedWarmupSeconds;
+            // a lone turn's paths are compiled only once they have been called often enough: with C2
+            // alone (no tiers) after about 10,000 calls, which at 100 turns/s takes minutes; until then they
+            // run in the interpreter and the compiler thread takes a core's share. The fixed rate is
+            // measured once the compilers have gone quiet, as they are in a server that has been up a while.
+            for (double busy = compilerBusy(5); busy > 0.02 && settledSeconds < settleMaxSeconds; busy = compilerBusy(5)) {
+                settledSeconds += 5;
+            }
             phase = "stub fixed";
             Phase stubFixed = openLoop(stub, "stub fixed");
             phase = "confab fixed";
             double cpu = cpuMs();
+            Map<String, Long> compilers = compilerTicks();
             Phase confabFixed = openLoop(confab, "confab fixed").withCpu(cpuMs() - cpu);
+            fixedCompilerCpuMs = ticksSince(compilers) * 10.0;
             phase = "stub saturation";
             Phase stubSaturation = closedLoop(stub, "stub saturation", Math.max(5, saturationSeconds / 3));
             phase = "confab saturation";
@@ -512,10 +529,12 @@ public class Gateway {
             writeThroughput(List.of(stubSaturation, confabSaturation));
             Files.write(Path.of(out + "-rss.tsv"), rss);
             System.out.println(String.format(Locale.ROOT, "{\"rate\": %.0f, \"fixed_seconds\": %d, \"clients\": %d, \"connections\": %d, "
-                            + "\"saturation_seconds\": %d, \"warmup_seconds\": %d, \"fixed_warmup_seconds\": %d, \"turns_per_conversation\": %d, "
+                            + "\"saturation_seconds\": %d, \"warmup_seconds\": %d, \"fixed_warmup_seconds\": %d, \"settle_max_seconds\": %d, \"settled_seconds\": %d, "
+                            + "\"fixed_compiler_cpu_ms\": %.0f, \"turns_per_conversation\": %d, "
                             + "\"stub_fixed\": %s, \"confab_fixed\": %s, \"stub_saturation\": %s, \"confab_saturation\": %s, "
                             + "\"memory\": %s}",
-                    rate, fixedSeconds, clients, connections, saturationSeconds, warmupSeconds, fixedWarmupSeconds, turnsPerConversation,
+                    rate, fixedSeconds, clients, connections, saturationSeconds, warmupSeconds, fixedWarmupSeconds, settleMaxSeconds, settledSeconds,
+                    fixedCompilerCpuMs, turnsPerConversation,
                     stubFixed.json(), confabFixed.json(), stubSaturation.json(), confabSaturation.json(), memory()));
         }
 
@@ -527,6 +546,41 @@ public class Gateway {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // clock ticks of 10 ms (USER_HZ = 100)
+        }
+
+        /** Share of a core Confab's JIT compiler threads used while the fixed rate ran for this long. */
+        double compilerBusy(int seconds) throws Exception {
+            Map<String, Long> before = compilerTicks();
+            openLoop(confab, "warmup fixed", seconds);
+            return ticksSince(before) * 10.0 / (seconds * 1000.0);
+        }
+
+        /** CPU clock ticks (10 ms) of each of Confab's JIT compiler threads ("C1 CompilerThre", "C2 ..."), by thread id. */
+        Map<String, Long> compilerTicks() throws IOException {
+            Map<String, Long> ticks = new LinkedHashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        if (stat.contains("CompilerThre")) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            ticks.put(task.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        }
+                    } catch (IOException gone) {
+                        // compiler threads come and go with the JIT's queue
+                    }
+                }
+            }
+            return ticks;
+        }
+
+        /** Compiler ticks since the snapshot; a thread that ended in between is not counted. */
+        long ticksSince(Map<String, Long> before) throws IOException {
+            long ticks = 0;
+            for (Map.Entry<String, Long> now : compilerTicks().entrySet()) {
+                ticks += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+            }
+            return ticks;
         }
 
         /** One turn on a connection: true if it was answered well. */

@@ -63,6 +63,13 @@ for g in gateway:
 lines += summary + [""]
 
 # ---- gateway
+def settled(g):
+    """The fixed-rate warm-up's length, and what the JIT compilers used in the measured fixed phase."""
+    if "settled_seconds" not in g:
+        return f"{g.get('fixed_warmup_seconds', 0)} s"
+    return f"{g['settled_seconds']} s; {g['fixed_compiler_cpu_ms'] / g['fixed_seconds'] / 10:.1f}% of a core"
+
+
 if gateway:
     g0 = gateway[0]
     lines += [
@@ -78,9 +85,11 @@ if gateway:
         f"until it has had {g0['turns_per_conversation']} turns, so its history (read from storage, sent to the provider) grows "
         f"to {2 * (g0['turns_per_conversation'] - 1)} messages; one turn in {g0['turns_per_conversation']} starts a "
         "conversation. The direct stub calls send the same growing message lists.", "",
-        f"Per configuration: {g0['warmup_seconds']} s of warm-up (closed loop) and {g0.get('fixed_warmup_seconds', 0)} s more "
-        "at the fixed rate (not measured: after the switch from the closed loop the JIT recompiles the paths that a lone "
-        "turn takes for a while), then **fixed rate**: "
+        f"Per configuration: {g0['warmup_seconds']} s of warm-up (closed loop), then at least {g0.get('fixed_warmup_seconds', 0)} s "
+        "more at the fixed rate, going on 5 s at a time while Confab's JIT compiler threads use more than 2% of a core "
+        "(not measured: the paths a lone turn takes are compiled only once they have been called often enough, with C2 "
+        "alone after about 10,000 calls; until then they run in the interpreter. The table gives how long that took and "
+        "what the compilers still used during the measured phase), then **fixed rate**: "
         f"{g0['rate']:.0f} turns/s "
         f"for {g0['fixed_seconds']} s, an open loop on a schedule (turn *i* is due at start + *i*/rate whatever happened "
         "before, and its latency counts from that due time, so a stall counts for every turn due during it: no coordinated "
@@ -89,8 +98,8 @@ if gateway:
         "(the stub alone for a third of that). Stub and Confab phases alternate so that drift touches both. "
         "Each configuration starts Confab on a fresh database. Server CPU per turn is Confab's user + system time (from "
         "`/proc`) over the phase divided by its turns: the figure that noise from other processes disturbs least.", "",
-        "| configuration | phase | stub p50 / p99 ms | Confab p50 / p99 ms | overhead p50 (≤ 1 ms) | overhead p99 (≤ 3 ms) | turns/s | Confab CPU ms/turn | errors |",
-        "|---|---|---|---|---|---|---|---|---|"]
+        "| configuration | phase | stub p50 / p99 ms | Confab p50 / p99 ms | overhead p50 (≤ 1 ms) | overhead p99 (≤ 3 ms) | turns/s | Confab CPU ms/turn | errors | fixed-rate warm-up; compilers' CPU while measured |",
+        "|---|---|---|---|---|---|---|---|---|---|"]
     for g in gateway:
         for phase, label in (("fixed", f"{g['rate']:.0f}/s fixed"), ("saturation", f"{g['connections']} connections")):
             s, c = g["stub_" + phase], g["confab_" + phase]
@@ -98,7 +107,8 @@ if gateway:
             lines.append(f"| {g['config']} | {label} | {s['p50_ms']:.2f} / {s['p99_ms']:.2f} | {c['p50_ms']:.2f} / {c['p99_ms']:.2f} "
                          f"| {o50:.2f} {verdict(o50, 1)} | {o99:.2f} {verdict(o99, 3)} | {c['turns_per_s']:.0f}"
                          f"{' ' + verdict(c['turns_per_s'], 2000, at_least=True) if phase == 'saturation' else ''} "
-                         f"| {c['server_cpu_ms_per_turn']:.2f} | {c['errors']} |")
+                         f"| {c['server_cpu_ms_per_turn']:.2f} | {c['errors']} | "
+                         f"{settled(g) if phase == 'fixed' else ''} |")
     lines += ["", "At saturation the stub alone answers far more turns per second than Confab, so the saturation "
               "overhead compares latencies at different throughputs; the fixed-rate rows are the overhead per turn.", "",
               "![turn latency by percentile, stub and Confab](plots/gateway-latency.png)", "",
@@ -154,10 +164,11 @@ lines += ["## Commands", "",
           "Confab as `java FLAGS -jar target/confab-0.1.0-SNAPSHOT-exec.jar` and "
           f"`java local/bench/Gateway.java load STUB_PORT CONFAB_PORT CONFAB_PID OUT rate={gateway[0]['rate']:.0f} "
           f"fixed={gateway[0]['fixed_seconds']} clients={gateway[0].get('clients', 64)} saturation={gateway[0]['saturation_seconds']} warmup={gateway[0]['warmup_seconds']} fixed_warmup={gateway[0].get('fixed_warmup_seconds', 0)} "
+          f"settle_max={gateway[0].get('settle_max_seconds', 0)} "
           f"connections={gateway[0]['connections']} turns={gateway[0]['turns_per_conversation']}`;" if gateway else "- gateway: not run;",
           "- plots: XChart 3.8.8 (fetched by `./mvnw dependency:copy`), `java -cp xchart-3.8.8.jar local/bench/Plots.java`.", "",
           "`local/bench/gateway` also runs alone and prints its figures as JSON (`RATE`, `CONNECTIONS`, `FIXED`, `SATURATION`, "
-          "`WARMUP`, `CONFIGS` change it).", ""]
+          "`WARMUP`, `FIXED_WARMUP`, `SETTLE_MAX`, `CONFIGS` change it).", ""]
 
 open(out, "w").write("\n".join(lines))
 print("\n".join(lines))
