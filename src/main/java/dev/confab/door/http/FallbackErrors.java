@@ -47,8 +47,9 @@ class FallbackErrors implements ErrorController {
     /**
      * JSON whatever the request's Accept says: with the type set here, Spring does not negotiate,
      * and an Accept it cannot parse or satisfy would otherwise leave the error without a body.
+     * FunctionDoorErrors answers in it too.
      */
-    private static ResponseEntity<Map<String, Object>> envelope(int status, Problem p) {
+    static ResponseEntity<Map<String, Object>> envelope(int status, Problem p) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Surface.CORE.envelope(
                 status, p.kind().type(), p.kind().title(), p.code(), p.getMessage(), p.details()));
     }

@@ -1,6 +1,5 @@
 package dev.confab.door.http;
 
-import dev.confab.door.Surface;
 import dev.confab.problem.Problem;
 import dev.confab.problem.ProblemKind;
 import dev.confab.problem.StorageFailures;
@@ -8,7 +7,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotWritableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -104,8 +102,6 @@ class FunctionDoorErrors {
     }
 
     private static ResponseEntity<Map<String, Object>> envelope(Problem p) {
-        int status = p.kind().status();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Surface.CORE.envelope(
-                status, p.kind().type(), p.kind().title(), p.code(), p.getMessage(), p.details()));
+        return FallbackErrors.envelope(p.kind().status(), p);
     }
 }
