@@ -39,8 +39,9 @@ import java.util.concurrent.locks.LockSupport;
  * set, then the load. Settings (name=value): rate (turns/s at the fixed rate, 100), fixed (seconds,
  * 15), clients (most turns in flight at the fixed rate, 64), connections (closed loop, 16),
  * saturation (seconds, 15), warmup (seconds, 20), fixed_warmup (seconds at the fixed rate after the
- * warm-up, not measured, 0), settle_max (seconds: the fixed-rate warm-up goes on, 5 s at a time, while
- * Confab's JIT compiler threads use more than 2% of a core, up to this long, 0), turns (per
+ * warm-up, not measured, 0), settle_max (seconds: the fixed-rate warm-up then goes on 5 s at a time
+ * until a stretch in which Confab's JIT compiler threads used at most 2% of a core, up to this long
+ * in all, 0), turns (per
  * conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
  * -throughput.tsv and -rss.tsv for the plots.
  *
@@ -463,7 +464,7 @@ public class Gateway {
         final int warmupSeconds;
         final int fixedWarmupSeconds;
         final int settleMaxSeconds;
-        /** How long the fixed-rate warm-up took, and the compiler threads' CPU in the measured fixed phase. */
+        /** How long the fixed-rate warm-up took in all, and the compiler threads' CPU in the measured fixed phase. */
         int settledSeconds;
         double fixedCompilerCpuMs;
         final int turnsPerConversation;
@@ -505,8 +506,12 @@ public class Gateway {
             // alone (no tiers) after about 10,000 calls, which at 100 turns/s takes minutes; until then they
             // run in the interpreter and the compiler thread takes a core's share. The fixed rate is
             // measured once the compilers have gone quiet, as they are in a server that has been up a while.
-            for (double busy = compilerBusy(5); busy > 0.02 && settledSeconds < settleMaxSeconds; busy = compilerBusy(5)) {
+            while (settledSeconds < settleMaxSeconds) {
+                double busy = compilerBusy(5);
                 settledSeconds += 5;
+                if (busy <= 0.02) {
+                    break;
+                }
             }
             phase = "stub fixed";
             Phase stubFixed = openLoop(stub, "stub fixed");
