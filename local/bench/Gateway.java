@@ -40,8 +40,8 @@ import java.util.concurrent.locks.LockSupport;
  * 15), clients (most turns in flight at the fixed rate, 64), connections (closed loop, 16),
  * saturation (seconds, 15), warmup (seconds, 20), fixed_warmup (seconds at the fixed rate after the
  * warm-up, not measured, 0), settle_max (seconds: the fixed-rate warm-up then goes on 5 s at a time
- * until a stretch in which Confab's JIT compiler threads used at most 2% of a core, up to this long
- * in all, 0), turns (per
+ * until three stretches in a row in which Confab's JIT compiler threads used at most 2% of a core, up
+ * to this long in all, 0), turns (per
  * conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
  * -throughput.tsv and -rss.tsv for the plots.
  *
@@ -503,15 +503,13 @@ public class Gateway {
             }
             settledSeconds = fixedWarmupSeconds;
             // a lone turn's paths are compiled only once they have been called often enough: with C2
-            // alone (no tiers) after about 10,000 calls, which at 100 turns/s takes minutes; until then they
-            // run in the interpreter and the compiler thread takes a core's share. The fixed rate is
-            // measured once the compilers have gone quiet, as they are in a server that has been up a while.
-            while (settledSeconds < settleMaxSeconds) {
-                double busy = compilerBusy(5);
+            // alone (no tiers) after about 10,000 calls, which at 100 turns/s takes a minute or more; until
+            // then they run in the interpreter and the compiler thread takes a core's share. The fixed rate
+            // is measured once the compilers have gone quiet, as they are in a server that has been up a
+            // while: 15 s in a row (one quiet 5 s stretch was seen followed by a compiler busy at 27%).
+            for (int quiet = 0; quiet < 3 && settledSeconds < settleMaxSeconds; ) {
+                quiet = compilerBusy(5) <= 0.02 ? quiet + 1 : 0;
                 settledSeconds += 5;
-                if (busy <= 0.02) {
-                    break;
-                }
             }
             phase = "stub fixed";
             Phase stubFixed = openLoop(stub, "stub fixed");

@@ -92,8 +92,8 @@ if gateway:
         f"to {2 * (g0['turns_per_conversation'] - 1)} messages; one turn in {g0['turns_per_conversation']} starts a "
         "conversation. The direct stub calls send the same growing message lists.", "",
         f"Per configuration: {g0['warmup_seconds']} s of warm-up (closed loop), then {g0.get('fixed_warmup_seconds', 0)} s "
-        "at the fixed rate and 5 s more at a time until a stretch in which Confab's JIT compiler threads used at most 2% of a "
-        f"core, up to {g0.get('settle_max_seconds', 0)} s in all (not measured: the paths a lone turn takes are compiled only once they have been called often enough, with C2 "
+        "at the fixed rate and 5 s more at a time until three stretches in a row (15 s) in which Confab's JIT compiler threads "
+        f"used at most 2% of a core, up to {g0.get('settle_max_seconds', 0)} s in all (not measured: the paths a lone turn takes are compiled only once they have been called often enough, with C2 "
         "alone after about 10,000 calls; until then they run in the interpreter. The table gives how long that took and "
         "what the compilers still used during the measured phase), then **fixed rate**: "
         f"{g0['rate']:.0f} turns/s "
