@@ -506,7 +506,7 @@ public class Gateway {
             // alone (no tiers) after about 10,000 calls, which at 100 turns/s takes a minute or more; until
             // then they run in the interpreter and the compiler thread takes a core's share. The fixed rate
             // is measured once the compilers have gone quiet, as they are in a server that has been up a
-            // while: 15 s in a row (one quiet 5 s stretch was seen followed by a compiler busy at 27%).
+            // while: 15 s in a row (after a single quiet 5 s stretch, a measured phase had the compiler at 27%).
             for (int quiet = 0; quiet < 3 && settledSeconds < settleMaxSeconds; ) {
                 quiet = compilerBusy(5) <= 0.02 ? quiet + 1 : 0;
                 settledSeconds += 5;
