@@ -464,9 +464,6 @@ public class Gateway {
         final int warmupSeconds;
         final int fixedWarmupSeconds;
         final int settleMaxSeconds;
-        /** How long the fixed-rate warm-up took in all, and the compiler threads' CPU in the measured fixed phase. */
-        int settledSeconds;
-        double fixedCompilerCpuMs;
         final int turnsPerConversation;
         final AtomicInteger conversationNumbers = new AtomicInteger();
         final List<String> rss = new ArrayList<>();
@@ -501,7 +498,7 @@ public class Gateway {
             if (fixedWarmupSeconds > 0) {
                 openLoop(confab, "warmup fixed", fixedWarmupSeconds);
             }
-            settledSeconds = fixedWarmupSeconds;
+            int settledSeconds = fixedWarmupSeconds; // how long the fixed-rate warm-up took in all
             // a lone turn's paths are compiled only once they have been called often enough: with C2
             // alone (no tiers) after about 10,000 calls, which at 100 turns/s takes a minute or more; until
             // then they run in the interpreter and the compiler thread takes a core's share. The fixed rate
@@ -517,7 +514,7 @@ public class Gateway {
             double cpu = cpuMs();
             Map<String, Long> compilers = compilerTicks();
             Phase confabFixed = openLoop(confab, "confab fixed").withCpu(cpuMs() - cpu);
-            fixedCompilerCpuMs = ticksSince(compilers) * 10.0;
+            double fixedCompilerCpuMs = ticksSince(compilers) * 10.0;
             phase = "stub saturation";
             Phase stubSaturation = closedLoop(stub, "stub saturation", Math.max(5, saturationSeconds / 3));
             phase = "confab saturation";
@@ -546,9 +543,13 @@ public class Gateway {
          * costs even when other processes share the cores and the latencies are noisy.
          */
         double cpuMs() throws IOException {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return cpuTicks(Files.readString(Path.of("/proc/" + pid + "/stat"))) * 10.0;
+        }
+
+        /** User + system time in a /proc stat line (of a process or a thread), in clock ticks of 10 ms (USER_HZ = 100). */
+        static long cpuTicks(String stat) {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0; // clock ticks of 10 ms (USER_HZ = 100)
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         }
 
         /** Share of a core Confab's JIT compiler threads used while the fixed rate ran for this long. */
@@ -566,8 +567,7 @@ public class Gateway {
                     try {
                         String stat = Files.readString(task.resolve("stat"));
                         if (stat.contains("CompilerThre")) {
-                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                            ticks.put(task.getFileName().toString(), Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                            ticks.put(task.getFileName().toString(), cpuTicks(stat));
                         }
                     } catch (IOException gone) {
                         // compiler threads come and go with the JIT's queue
