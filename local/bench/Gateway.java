@@ -41,9 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  * saturation (seconds, 15), warmup (seconds, 20), fixed_warmup (seconds at the fixed rate after the
  * warm-up, not measured, 0), settle_max (seconds: the fixed-rate warm-up then goes on 5 s at a time
  * until three stretches in a row in which Confab's JIT compiler threads used at most 2% of a core, up
- * to this long in all, 0), turns (per
- * conversation, 5). The load prints one JSON line of figures and writes OUT_PREFIX-latency.tsv,
- * -throughput.tsv and -rss.tsv for the plots.
+ * to this long in all, 0), turns (per conversation, 5). The load prints one JSON line of figures and
+ * writes OUT_PREFIX-latency.tsv, -throughput.tsv and -rss.tsv for the plots.
  *
  * Fixed rate is an open loop: turn i is due at start + i/rate whatever happened before, and its
  * latency counts from that due time, so a stall delays every turn due during it (no coordinated
